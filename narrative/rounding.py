@@ -1,0 +1,207 @@
+"""Rounding-aware arithmetic: the one place where figures are compared.
+
+Every figure in a report is rounded to the digits it is written with, so a
+figure stands for an interval, not a point: ``9.72`` is any value in
+[9.715, 9.725], ``142.95%`` any value in [142.945%, 142.955%].  A relation
+between figures (a sum, a difference, a ratio) holds when the interval of one
+side intersects the interval of the other.  This is the XBRL Calculations 1.1
+rule; it is the only comparison used anywhere in narrative.  All arithmetic is
+done on ``fractions.Fraction`` so no float error can masquerade as a slip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from fractions import Fraction
+
+import regex
+
+# A written number: optional sign, digits with optional ASCII thousands
+# separators, optional decimals.  Full-width forms are folded before parsing.
+NUMBER_RE = regex.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_FULL_NUMBER_RE = regex.compile(r"^\s*([-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(%?)\s*$")
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed interval of exact rationals."""
+
+    low: Fraction
+    high: Fraction
+
+    @staticmethod
+    def point(value: Fraction | int) -> Interval:
+        v = Fraction(value)
+        return Interval(v, v)
+
+    def __add__(self, other: Interval) -> Interval:
+        return Interval(self.low + other.low, self.high + other.high)
+
+    def __sub__(self, other: Interval) -> Interval:
+        return Interval(self.low - other.high, self.high - other.low)
+
+    def __neg__(self) -> Interval:
+        return Interval(-self.high, -self.low)
+
+    def __mul__(self, other: Interval) -> Interval:
+        products = [a * b for a in (self.low, self.high) for b in (other.low, other.high)]
+        return Interval(min(products), max(products))
+
+    def scale(self, factor: Fraction | int) -> Interval:
+        return self * Interval.point(factor)
+
+    def contains_zero(self) -> bool:
+        return self.low <= 0 <= self.high
+
+    def __truediv__(self, other: Interval) -> Interval | None:
+        """Interval quotient; ``None`` when the divisor interval contains zero
+        (the ratio is then unbounded and nothing can be concluded)."""
+        if other.contains_zero():
+            return None
+        inv = Interval(1 / other.high, 1 / other.low)
+        return self * inv
+
+    def intersects(self, other: Interval) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+    def hull(self, other: Interval) -> Interval:
+        return Interval(min(self.low, other.low), max(self.high, other.high))
+
+    @property
+    def mid(self) -> Fraction:
+        return (self.low + self.high) / 2
+
+    def distance(self, other: Interval) -> Fraction:
+        """Gap between two intervals (0 when they intersect)."""
+        if self.intersects(other):
+            return Fraction(0)
+        return other.low - self.high if self.high < other.low else self.low - other.high
+
+
+def interval_sum(intervals: Iterable[Interval]) -> Interval:
+    total = Interval.point(0)
+    for iv in intervals:
+        total = total + iv
+    return total
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number as written: its exact value and how many decimals it was written with.
+
+    ``percent`` marks figures written with a % sign: their value is in percent
+    units (``142.95`` for 142.95%), and so is their interval.
+    """
+
+    text: str
+    value: Fraction
+    decimals: int
+    percent: bool = False
+
+    @property
+    def half_unit(self) -> Fraction:
+        return Fraction(1, 2 * 10**self.decimals)
+
+    @property
+    def interval(self) -> Interval:
+        h = self.half_unit
+        return Interval(self.value - h, self.value + h)
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_number(text: str) -> tuple[Fraction, int] | None:
+    """Exact value and written decimals of a plain number string ("1,234.50" → (1234.5, 2))."""
+    t = text.strip().replace("−", "-").replace(",", "")
+    if not t:
+        return None
+    m = regex.fullmatch(r"([-+]?)(\d+)(?:\.(\d+))?", t)
+    if not m:
+        return None
+    decimals = len(m.group(3) or "")
+    value = Fraction(m.group(2) + ("." + m.group(3) if m.group(3) else ""))
+    if m.group(1) == "-":
+        value = -value
+    return value, decimals
+
+
+def parse_figure(text: str) -> Figure | None:
+    """Parse a cell or token such as "16.51", "1,234.56", "-3", "142.95%"."""
+    m = _FULL_NUMBER_RE.match(text)
+    if not m:
+        return None
+    parsed = parse_number(m.group(1))
+    if parsed is None:
+        return None
+    value, decimals = parsed
+    return Figure(text=text.strip(), value=value, decimals=decimals, percent=bool(m.group(2)))
+
+
+def fmt(value: Fraction, decimals: int) -> str:
+    """Format an exact value rounded half-up (away from zero) to ``decimals`` digits,
+    the way the reports' spreadsheets round."""
+    q = Fraction(10) ** decimals
+    scaled = abs(value) * q
+    whole = int(scaled)
+    if scaled - whole >= Fraction(1, 2):
+        whole += 1
+    sign = "-" if value < 0 and whole != 0 else ""
+    digits = str(whole).rjust(decimals + 1, "0")
+    if decimals == 0:
+        return sign + digits
+    return f"{sign}{digits[:-decimals]}.{digits[-decimals:]}"
+
+
+def fmt_interval(iv: Interval, decimals: int) -> str:
+    return f"{fmt(iv.low, decimals)}–{fmt(iv.high, decimals)}"
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Outcome of comparing a stated figure with a value recomputed from other figures.
+
+    ``exact``: the recomputed central value rounds to the stated figure.
+    ``within_rounding``: it does not, but the intervals intersect (never an error).
+    ``violated``: the intervals do not intersect (an error).
+    """
+
+    stated: Interval
+    stated_value: Fraction
+    decimals: int
+    computed: Interval
+    computed_mid: Fraction
+
+    @property
+    def holds(self) -> bool:
+        return self.stated.intersects(self.computed)
+
+    @property
+    def exact(self) -> bool:
+        return self.holds and fmt(self.computed_mid, self.decimals) == fmt(self.stated_value, self.decimals)
+
+    @property
+    def within_rounding(self) -> bool:
+        return self.holds and not self.exact
+
+    @property
+    def violated(self) -> bool:
+        return not self.holds
+
+
+def compare(stated: Figure, computed: Interval, computed_mid: Fraction) -> Comparison:
+    """Compare a written figure with an interval computed from other written figures;
+    ``computed_mid`` is the result of the same computation on their written values."""
+    return Comparison(
+        stated=stated.interval,
+        stated_value=stated.value,
+        decimals=stated.decimals,
+        computed=computed,
+        computed_mid=computed_mid,
+    )
+
+
+def at_most(smaller: Interval, larger: Interval) -> bool:
+    """``smaller ≤ larger`` holds for some values inside the two intervals."""
+    return smaller.low <= larger.high

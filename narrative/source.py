@@ -1,0 +1,63 @@
+"""Source lines: the one interface every ingest (text or PDF) produces.
+
+Everything downstream (structure, tables, claims) reads ``SourceLine`` objects,
+never files.  A table row is a line whose cells are separated by TAB characters,
+whether the TAB came from the text file itself or was inserted by the PDF
+ingest when it rebuilt the row from character positions.
+
+``norm`` is a normalised copy of ``text`` with exactly the same length: each
+character is folded one-for-one (full-width digits and punctuation to ASCII),
+so an offset into ``norm`` is the same offset into ``text``.  Analysis runs on
+``norm``; excerpts are always cut from ``text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .normalize import fold
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One physical line of the input.
+
+    ``number`` is 1-based: the line of the input text, or, for PDF input, the
+    line within its page (``page`` is then the 1-based page number).
+    ``wraps`` tells whether the line runs to the right margin (PDF only; the
+    text ingest leaves it ``None`` and the structure builder guesses).
+    """
+
+    number: int
+    text: str
+    page: int | None = None
+    wraps: bool | None = None
+    norm: str = field(default="", compare=False)
+
+    def __post_init__(self) -> None:
+        if not self.norm:
+            object.__setattr__(self, "norm", fold(self.text))
+
+    @property
+    def is_table_row(self) -> bool:
+        return "\t" in self.text
+
+    @property
+    def cells(self) -> list[str]:
+        """Cells of a table row, in the original text (not stripped of inner spaces)."""
+        return self.text.split("\t")
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """What an ingest hands to the structure builder."""
+
+    path: str
+    lines: list[SourceLine]
+    format: str  # "text" or "pdf"
+    encoding: str | None = None
+    pages: int | None = None

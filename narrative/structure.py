@@ -1,0 +1,412 @@
+"""Build the document model from source lines.
+
+The hard part is prose that the PDF-to-text step broke at the page width:
+"…全年使用财政拨款购置公务用" / (blank) / "车 0 辆。" is one sentence.  A line
+*continues* into the next prose line when it runs to the margin (PDF: measured;
+text: it is long or ends in a comma-like mark, and does not end a sentence),
+unless the next line starts a heading or an enumerated item.  Joined blocks
+keep, for every character, the source line it came from, so every finding can
+point at a line and quote the original text.
+
+Tables are runs of TAB-separated rows (blank lines inside a run are page
+breaks); the short lines just before a run (title, 公开NN表, 部门, 年度, 单位)
+are its preamble and the "注：" lines after it are its notes.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .model import Block, Cell, Document, Row, Section, Sentence, Table, TocEntry
+from .rounding import parse_figure
+from .source import SourceDocument, SourceLine
+
+CN_NUM = "一二三四五六七八九十百零〇两"
+PART_RE = regex.compile(rf"^\s*第[{CN_NUM}]+部分")
+HEADING_PATTERNS: list[tuple[int, regex.Pattern[str]]] = [
+    (1, PART_RE),
+    (2, regex.compile(rf"^\s*[{CN_NUM}]+\s*[、.]")),
+    (3, regex.compile(rf"^\s*[(][{CN_NUM}]+[)]")),
+    (4, regex.compile(r"^\s*\d{1,2}\s*(?:[、]|\.(?!\d))")),
+    (5, regex.compile(r"^\s*[(]\d{1,2}[)]")),
+    (5, regex.compile(r"^\s*[①-⑳]")),
+]
+BULLET_RE = regex.compile(r"^\s*[-•·]\s+")
+TOC_TITLE_RE = regex.compile(r"^\s*目\s*录\s*$")
+TERMINAL = "。！？!?"
+SOFT_END = ",、;，；"
+DATE_LINE_RE = regex.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
+TABLE_META_RE = regex.compile(
+    r"^\s*(?:公开\s*\d+\s*表|部门\s*:|单位\s*:|金额单位|编制单位|单位名称\s*:|[(]?\s*\d{4}\s*年度?\s*[)]?\s*$)"
+)
+TITLE_LIKE_RE = regex.compile(r"(?:表|情况表|明细表)\s*$")
+NOTE_START_RE = regex.compile(r"^\s*(?:注\s*[:\d]|注\s*$|说明\s*:|备注\s*:)")
+NOTE_MORE_RE = regex.compile(r"^\s*(?:\d+\s*[.、](?!\d)|[(]\d+[)])")
+SENTENCE_END_RE = regex.compile(r"[。！？!?;；]")
+WRAP_MIN_CHARS = 20
+
+
+def heading_level(text: str) -> int | None:
+    """Level of a heading line, or None for prose.
+
+    A numbered line is a heading only when it is short and has no clause
+    punctuation: "（一）工资福利支出 97.93 万元，比上年…" is a paragraph.
+    """
+    t = text.strip()
+    if not t:
+        return None
+    if PART_RE.match(t):
+        return 1
+    body = BULLET_RE.sub("", t)
+    for level, pattern in HEADING_PATTERNS[1:]:
+        if pattern.match(body):
+            if len(body) <= 40 and not regex.search(r"[,，;；]", body):
+                return level
+            return None
+    return None
+
+
+def starts_item(text: str) -> bool:
+    """Does the line start with an enumerator (一、 （一） 1. (1) ① - )?"""
+    t = text.strip()
+    return bool(BULLET_RE.match(t)) or any(p.match(t) for _, p in HEADING_PATTERNS)
+
+
+def line_wraps(line: SourceLine) -> bool:
+    """Does this prose line continue on the next one?"""
+    t = line.norm.strip()
+    if not t or t[-1] in TERMINAL:
+        return False
+    if line.wraps is not None:
+        return line.wraps
+    return t[-1] in SOFT_END or len(t) >= WRAP_MIN_CHARS
+
+
+def parse_cell(text: str, col: int, line: SourceLine, unit: str | None) -> Cell:
+    fig = parse_figure(text.replace("−", "-"))
+    cell_unit = None
+    if fig is not None:
+        cell_unit = "%" if fig.percent else unit
+    return Cell(text=text, col=col, line=line, figure=fig, unit=cell_unit)
+
+
+def make_row(line: SourceLine, unit: str | None) -> Row:
+    parts = line.norm.split("\t")
+    return Row(line=line, cells=[parse_cell(p, i, line, unit) for i, p in enumerate(parts)])
+
+
+UNIT_RE = regex.compile(r"(?:金额)?单位\s*:\s*([^\s\t]+)")
+
+
+def _unit_of(lines: list[SourceLine]) -> str | None:
+    for ln in lines:
+        m = UNIT_RE.search(ln.norm)
+        if m:
+            unit = m.group(1)
+            if "万元" in unit:
+                return "万元"
+            if "亿元" in unit:
+                return "亿元"
+            if unit.startswith("元"):
+                return "元"
+            return unit
+    return None
+
+
+class _Builder:
+    def __init__(self, src: SourceDocument) -> None:
+        self.src = src
+        self.lines = src.lines
+        self.used = [False] * len(self.lines)
+
+    # --- tables -----------------------------------------------------------
+    def table_runs(self) -> list[tuple[int, int]]:
+        runs: list[tuple[int, int]] = []
+        i, n = 0, len(self.lines)
+        while i < n:
+            if not self.lines[i].is_table_row:
+                i += 1
+                continue
+            start = end = i
+            j = i + 1
+            while j < n:
+                if self.lines[j].is_table_row:
+                    end = j
+                    j += 1
+                elif self.lines[j].blank:
+                    j += 1
+                else:
+                    break
+            runs.append((start, end))
+            i = end + 1
+        return runs
+
+    def build_table(self, start: int, end: int, floor: int) -> Table:
+        # Preamble: walk back over short meta lines (title, label, dept, year, unit).
+        pre: list[int] = []
+        k = start - 1
+        while k >= floor and len(pre) < 8:
+            ln = self.lines[k]
+            if ln.blank:
+                k -= 1
+                continue
+            t = ln.norm.strip()
+            if self.used[k] or len(t) > 60 or PART_RE.match(t):
+                break
+            if TABLE_META_RE.match(t) or TITLE_LIKE_RE.search(t):
+                pre.append(k)
+                k -= 1
+                continue
+            break
+        pre.reverse()
+        # Notes: the 注 lines after the table.
+        notes: list[int] = []
+        k = end + 1
+        in_note = False
+        while k < len(self.lines):
+            ln = self.lines[k]
+            t = ln.norm.strip()
+            if ln.blank:
+                k += 1
+                continue
+            if ln.is_table_row:
+                break
+            if NOTE_START_RE.match(t) or (in_note and NOTE_MORE_RE.match(t) and heading_level(t) is None) or (
+                in_note and regex.search(r"本表|此表|该表", t) and heading_level(t) is None
+            ):
+                notes.append(k)
+                in_note = True
+                k += 1
+                continue
+            break
+        rows_idx = [i for i in range(start, end + 1) if self.lines[i].is_table_row]
+        pre_lines = [self.lines[i] for i in pre]
+        unit = _unit_of(pre_lines)
+        rows = [make_row(self.lines[i], unit) for i in rows_idx]
+        title_line = None
+        for ln in pre_lines:
+            t = ln.norm.strip()
+            if TITLE_LIKE_RE.search(t) and not regex.match(r"^\s*公开\s*\d+\s*表", t):
+                title_line = ln
+                break
+        label = None
+        for ln in pre_lines:
+            m = regex.search(r"公开\s*(\d+)\s*表", ln.norm)
+            if m:
+                label = f"公开{int(m.group(1)):02d}表"
+        for i in pre + rows_idx + notes:
+            self.used[i] = True
+        for i in range(start, end + 1):
+            self.used[i] = True
+        return Table(
+            rows=rows,
+            title=title_line.norm.strip().replace(" ", "") if title_line else None,
+            title_line=title_line,
+            label=label,
+            unit=unit,
+            preamble=pre_lines,
+            notes=[self.lines[i] for i in notes],
+        )
+
+    # --- table of contents --------------------------------------------------
+    def toc(self) -> list[TocEntry]:
+        """The 目录 at the top: from the 目录 line to the first heading that
+        repeats the first entry.  Its lines are not sections of the report."""
+        entries: list[TocEntry] = []
+        n = len(self.lines)
+        for i, ln in enumerate(self.lines):
+            if self.used[i] or not TOC_TITLE_RE.match(ln.norm):
+                continue
+            self.used[i] = True
+            first: str | None = None
+            j = i + 1
+            while j < n:
+                cur = self.lines[j]
+                t = BULLET_RE.sub("", cur.norm.strip())
+                if cur.blank:
+                    j += 1
+                    continue
+                if cur.is_table_row:  # "一、基本情况⇥35": a 目录 with page numbers
+                    cells = [c.strip() for c in cur.norm.split("\t") if c.strip()]
+                    if len(cells) == 2 and cells[1].isdigit():
+                        entries.append(TocEntry(cells[0], cur, heading_level(cells[0]) or 9))
+                        self.used[j] = True
+                        j += 1
+                        continue
+                    break
+                key = t.replace(" ", "")
+                if first is not None and key == first:
+                    break
+                level = heading_level(t)
+                if level is None and len(t) > 40:
+                    break
+                if first is None:
+                    first = key
+                entries.append(TocEntry(t, cur, level or 9))
+                self.used[j] = True
+                j += 1
+        return entries
+
+    # --- prose ----------------------------------------------------------------
+    def blocks(self) -> tuple[list[Block], list[Section]]:
+        blocks: list[Block] = []
+        sections: list[Section] = []
+        path: list[tuple[int, str]] = []
+        n = len(self.lines)
+        i = 0
+        while i < n:
+            ln = self.lines[i]
+            if self.used[i] or ln.blank or ln.is_table_row:
+                i += 1
+                continue
+            t = ln.norm.strip()
+            level = heading_level(t)
+            if level is not None and not starts_with_figure_claim(t):
+                sections.append(Section(t, level, ln))
+                path = [p for p in path if p[0] < level] + [(level, t)]
+                blocks.append(self._block("heading", [ln], tuple(p[1] for p in path)))
+                i += 1
+                continue
+            group = [ln]
+            j = i
+            while line_wraps(self.lines[j]):
+                k = j + 1
+                while k < n and self.lines[k].blank and not self.used[k]:
+                    k += 1
+                if k >= n or self.used[k] or self.lines[k].is_table_row:
+                    break
+                nxt = self.lines[k].norm.strip()
+                if starts_item(nxt) or TOC_TITLE_RE.match(nxt) or DATE_LINE_RE.match(nxt):
+                    break
+                group.append(self.lines[k])
+                j = k
+            kind = "note" if NOTE_START_RE.match(t) else "paragraph"
+            blocks.append(self._block(kind, group, tuple(p[1] for p in path)))
+            i = j + 1
+        return blocks, sections
+
+    @staticmethod
+    def _block(kind: str, lines: list[SourceLine], section: tuple[str, ...]) -> Block:
+        texts: list[str] = []
+        norms: list[str] = []
+        starts: list[int] = []
+        cols: list[int] = []
+        pos = 0
+        for ln in lines:
+            raw = ln.text
+            lead = len(raw) - len(raw.lstrip())
+            piece = raw.strip()
+            starts.append(pos)
+            cols.append(lead)
+            texts.append(piece)
+            norms.append(ln.norm[lead : lead + len(piece)])
+            pos += len(piece)
+        text = "".join(texts)
+        norm = "".join(norms)
+        block = Block(kind, text, norm, list(lines), starts, cols, section)
+        block.sentences = split_sentences(norm)
+        return block
+
+
+def starts_with_figure_claim(text: str) -> bool:
+    """A numbered line that carries an amount is prose, not a heading."""
+    return bool(regex.search(r"\d\s*(?:万元|元|亿元|%)", text))
+
+
+def split_sentences(norm: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    start = 0
+    for m in SENTENCE_END_RE.finditer(norm):
+        end = m.end()
+        if norm[start:end].strip():
+            out.append(Sentence(start, end))
+        start = end
+    if norm[start:].strip():
+        out.append(Sentence(start, len(norm)))
+    return out
+
+
+TITLE_YEAR_RE = regex.compile(r"(\d{4})\s*年")
+
+
+def _document_title(lines: list[SourceLine]) -> tuple[str | None, SourceLine | None]:
+    """The report title: the first non-blank lines up to one naming 决算 or 预算."""
+    parts: list[str] = []
+    first: SourceLine | None = None
+    for ln in lines[:40]:
+        if ln.blank:
+            continue
+        t = ln.norm.strip()
+        if TOC_TITLE_RE.match(t) or PART_RE.match(t) or ln.is_table_row:
+            break
+        parts.append(t)
+        first = first or ln
+        if "决算" in t or "预算" in t:
+            return " ".join(parts), first
+        if len(parts) >= 4:
+            break
+    return None, None
+
+
+def build_document(src: SourceDocument) -> Document:
+    from .tables.recognize import recognize_tables
+
+    b = _Builder(src)
+    tables: list[Table] = []
+    floor = 0
+    for start, end in b.table_runs():
+        t = b.build_table(start, end, floor)
+        tables.append(t)
+        floor = end + 1
+    toc = b.toc()
+    blocks, sections = b.blocks()
+    title, _ = _document_title(src.lines)
+    doc = Document(
+        path=src.path,
+        format=src.format,
+        lines=src.lines,
+        blocks=blocks,
+        tables=tables,
+        sections=sections,
+        toc=toc,
+        title=title,
+        pages=src.pages,
+    )
+    _document_meta(doc)
+    recognize_tables(doc)
+    return doc
+
+
+DEPT_RE = regex.compile(r"部门\s*:\s*(\S+)")
+
+
+def _document_meta(doc: Document) -> None:
+    title = (doc.title or "").replace(" ", "")
+    m = TITLE_YEAR_RE.search(doc.title or "")
+    if m:
+        doc.year = int(m.group(1))
+        before = (doc.title or "")[: m.start()].replace(" ", "").strip()
+        if before:
+            doc.department = before
+    if "决算" in title:
+        doc.report_kind = "决算"
+    elif "预算" in title:
+        doc.report_kind = "预算"
+    units: dict[str, int] = {}
+    for t in doc.tables:
+        if t.unit:
+            units[t.unit] = units.get(t.unit, 0) + 1
+        if doc.department is None:
+            for ln in t.preamble:
+                dm = DEPT_RE.search(ln.norm)
+                if dm:
+                    doc.department = dm.group(1)
+                    break
+        if doc.year is None:
+            for ln in t.preamble:
+                ym = regex.search(r"(\d{4})\s*年度", ln.norm)
+                if ym:
+                    doc.year = int(ym.group(1))
+                    break
+    if units:
+        doc.unit = max(units, key=lambda u: units[u])

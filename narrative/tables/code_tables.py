@@ -1,0 +1,116 @@
+"""Tables keyed by function-classification code: 公开02, 03, 05, 07, 08.
+
+Rows are keyed by the subject code (类 3 digits, 款 5, 项 7) or ``total`` for
+the 合计 row; columns by header alignment (see ``headers``).  "其中：" rows are
+kept as facts under ``sub:<label>`` and never treated as addends.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Cell, Row, Table
+from .headers import CODE_RE, ColumnSpec, map_columns, squash, take_header_rows
+
+SPECS: dict[str, list[ColumnSpec]] = {
+    "T02": [
+        ColumnSpec("total", r"本年收入合计|收入合计|合计"),
+        ColumnSpec("fiscal", r"财政拨款收入|财政拨款"),
+        ColumnSpec("upper", r"上级补助收入"),
+        ColumnSpec("business", r"事业收入"),
+        ColumnSpec("operating", r"经营收入"),
+        ColumnSpec("subsidiary", r"附属单位上缴收入"),
+        ColumnSpec("other", r"其他收入"),
+    ],
+    "T03": [
+        ColumnSpec("total", r"本年支出合计|支出合计|合计"),
+        ColumnSpec("basic", r"基本支出"),
+        ColumnSpec("project", r"项目支出"),
+        ColumnSpec("upper", r"上缴上级支出"),
+        ColumnSpec("operating", r"经营支出"),
+        ColumnSpec("subsidiary", r"对附属单位补助支出"),
+    ],
+    "T05": [
+        ColumnSpec("total", r"本年支出合计|支出合计|合计|小计"),
+        ColumnSpec("basic", r"基本支出"),
+        ColumnSpec("project", r"项目支出"),
+    ],
+    "T07": [
+        ColumnSpec("carry_begin", r"年初结转和结余"),
+        ColumnSpec("income", r"本年收入"),
+        ColumnSpec("exp", r"本年支出", parent=True),
+        ColumnSpec("total", r"小计|合计|本年支出合计"),
+        ColumnSpec("basic", r"基本支出"),
+        ColumnSpec("project", r"项目支出"),
+        ColumnSpec("carry_end", r"年末结转和结余"),
+    ],
+}
+SPECS["T08"] = SPECS["T07"]
+
+# The components that make up each table's total column (TBL002).
+ROW_TOTALS: dict[str, tuple[str, list[str]]] = {
+    "T02": ("total", ["fiscal", "upper", "business", "operating", "subsidiary", "other"]),
+    "T03": ("total", ["basic", "project", "upper", "operating", "subsidiary"]),
+    "T05": ("total", ["basic", "project"]),
+    "T07": ("total", ["basic", "project"]),
+    "T08": ("total", ["basic", "project"]),
+}
+
+TOTAL_LABEL_RE = regex.compile(r"^(?:合计|总计|本年.*合计)$")
+CODE_AND_NAME_RE = regex.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$")
+
+
+def _row_code_label(row: Row, first_amount: int) -> tuple[str | None, str | None, Cell | None]:
+    code: str | None = None
+    label: str | None = None
+    label_cell: Cell | None = None
+    for c in row.cells[: max(first_amount, 1)]:
+        t = c.norm
+        if not t:
+            continue
+        m = CODE_AND_NAME_RE.match(t)
+        if m and code is None:
+            code, label, label_cell = m.group(1), m.group(2), c
+            continue
+        s = squash(t)
+        if code is None and CODE_RE.match(s):
+            code = s
+            continue
+        if label is None and c.figure is None:
+            label, label_cell = t, c
+    return code, label, label_cell
+
+
+def parse_code_table(table: Table) -> None:
+    kind = table.kind or ""
+    specs = SPECS[kind]
+    header_rows = take_header_rows(table)
+    columns = map_columns(header_rows, specs)
+    if not columns:
+        return
+    first_amount = min(idx for _, idx in columns)
+    table.extra["columns"] = [k for k, _ in columns]
+    codes: list[str] = []
+    for row in table.body:
+        code, label, _ = _row_code_label(row, first_amount)
+        label_s = squash(label or "")
+        has_numbers = any(c.figure is not None for c in row.cells[first_amount:])
+        if code is not None:
+            key = code
+        elif label_s and TOTAL_LABEL_RE.match(label_s):
+            key = "total"
+        elif label_s.startswith("其中"):
+            key = f"sub:{label_s}"
+        elif not label_s and has_numbers:
+            key = "total"  # 公开02 writes its 合计 row with an empty label
+        else:
+            continue
+        if key != "total" and not key.startswith("sub:"):
+            codes.append(key)
+        for col_key, idx in columns:
+            if idx < len(row.cells):
+                cell = row.cells[idx]
+                if not cell.empty and cell.figure is None and not cell.na:
+                    table.problems.append((cell, f"{col_key} of {label or key} is not a number"))
+                table.add_fact(key, col_key, cell, label or key)
+    table.extra["codes"] = codes

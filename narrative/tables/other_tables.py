@@ -1,0 +1,165 @@
+"""公开06 (economic classification), 公开09 (三公经费) and 公开10 (国有资产).
+
+公开06 prints two or three code/name/amount blocks side by side and closes
+with 人员经费合计 / 公用经费合计 cells that do not line up with the blocks;
+its items are read as (code, name, amount) triples from the header's block
+positions, and the two totals by their labels.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Cell, Row, Table
+from ..normalize import squash
+from .headers import ECON_CODE_RE, c_is_text, map_columns, take_header_rows, ColumnSpec
+from .summary_tables import strip_enum
+
+
+def parse_economic_table(table: Table) -> None:
+    header_rows = take_header_rows(table)
+    starts: list[int] = []
+    for row in header_rows:
+        for c in row.cells:
+            if regex.search(r"科目编码|^编码$", squash(c.norm)):
+                starts.append(c.col)
+        if starts:
+            break
+    codes: list[str] = []
+    for row in table.body:
+        found_total = _totals(table, row)
+        if found_total:
+            continue
+        blocks = starts or _guess_blocks(row)
+        for b in blocks:
+            if b + 2 >= len(row.cells):
+                continue
+            code = squash(row.cells[b].norm)
+            if not ECON_CODE_RE.match(code):
+                continue
+            name = row.cells[b + 1].norm
+            amount = row.cells[b + 2]
+            if not amount.empty and amount.figure is None and not amount.na:
+                table.problems.append((amount, f"amount of {code} {name} is not a number"))
+            table.add_fact(code, "amount", amount, name)
+            codes.append(code)
+    table.extra["codes"] = codes
+
+
+def _guess_blocks(row: Row) -> list[int]:
+    return [c.col for c in row.cells if ECON_CODE_RE.match(squash(c.norm)) and c.col + 2 < len(row.cells)]
+
+
+def _totals(table: Table, row: Row) -> bool:
+    found = False
+    cells = row.cells
+    for i, c in enumerate(cells):
+        t = squash(c.norm)
+        key = {"人员经费合计": "personnel_total", "人员经费": "personnel_total", "公用经费合计": "public_total",
+               "公用经费": "public_total"}.get(t)
+        if key is None:
+            continue
+        found = True
+        for nxt in cells[i + 1 :]:
+            if nxt.figure is not None:
+                table.add_fact(key, "amount", nxt, c.norm)
+                break
+            if nxt.norm and c_is_text(nxt.norm):
+                break
+    return found
+
+
+THREE_PUBLIC_ROWS: list[tuple[str, str]] = [
+    (r"(?:财政拨款)?三公经费(?:支出)?(?:合计)?", "total"),
+    (r"因公出国\(境\)费(?:用)?", "abroad"),
+    (r"公务用车购置及运行维护费|公务用车购置及运行费", "vehicle"),
+    (r"公务用车购置费?", "vehicle_purchase"),
+    (r"公务用车运行维护费|公务用车运行费", "vehicle_operation"),
+    (r"公务接待费", "reception"),
+    (r"国内接待费|国内公务接待费", "reception_domestic"),
+    (r"其中:?外事接待费", "reception_foreign_affairs"),
+    (r"国\(境\)外接待费", "reception_abroad"),
+    (r"因公出国\(境\)团组数.*", "abroad_groups"),
+    (r"因公出国\(境\)人次数.*", "abroad_people"),
+    (r"公务用车购置数.*", "vehicle_purchased"),
+    (r"公务用车保有量.*", "vehicle_fleet"),
+    (r"国内公务接待批次.*", "reception_batches"),
+    (r"其中:?外事接待批次.*", "reception_fa_batches"),
+    (r"国内公务接待人次.*", "reception_people"),
+    (r"其中:?外事接待人次.*", "reception_fa_people"),
+    (r"国\(境\)外公务接待批次.*", "reception_abroad_batches"),
+    (r"国\(境\)外公务接待人次.*", "reception_abroad_people"),
+]
+COUNT_ROWS = {k for _, k in THREE_PUBLIC_ROWS[9:]}
+THREE_PUBLIC_COLS = [
+    ColumnSpec("initial_budget", r"年初预算数?"),
+    ColumnSpec("full_budget", r"全年预算数?|调整预算数?"),
+    ColumnSpec("budget", r"预算数?"),
+    ColumnSpec("final", r"决算数?|实际支出数?"),
+]
+
+
+def _three_public_key(label: str) -> str | None:
+    t = strip_enum(label)
+    t = regex.sub(r"^[(]\d+[)]|^\d+[.、]", "", t)
+    for pattern, key in THREE_PUBLIC_ROWS:
+        if regex.fullmatch(pattern, t):
+            return key
+    return None
+
+
+def parse_three_public_table(table: Table) -> None:
+    header_rows = take_header_rows(table)
+    columns = map_columns(header_rows, THREE_PUBLIC_COLS)
+    if not columns:
+        return
+    first = min(i for _, i in columns)
+    for row in table.body:
+        label_cell = next((c for c in row.cells[:first] if c.norm and c_is_text(c.norm)), None)
+        if label_cell is None:
+            continue
+        key = _three_public_key(label_cell.norm)
+        if key is None:
+            continue
+        for col, idx in columns:
+            if idx < len(row.cells):
+                cell = row.cells[idx]
+                if key in COUNT_ROWS:
+                    cell.unit = None
+                if not cell.empty and cell.figure is None and not cell.na:
+                    table.problems.append((cell, f"{col} of {label_cell.norm} is not a number"))
+                table.add_fact(key, col, cell, label_cell.norm)
+    table.extra["columns"] = [k for k, _ in columns]
+
+
+def parse_assets_table(table: Table) -> None:
+    header_rows = take_header_rows(table)
+    columns = map_columns(header_rows, [ColumnSpec("final", r"决算数|数量|期末数|年末数")])
+    col = columns[0][1] if columns else None
+    kinds: list[str] = []
+    for row in table.body:
+        label_cell = next((c for c in row.cells if c.norm and c_is_text(c.norm)), None)
+        if label_cell is None:
+            continue
+        cell: Cell | None = None
+        if col is not None and col < len(row.cells):
+            cell = row.cells[col]
+        else:
+            cell = next((c for c in reversed(row.cells) if c.figure is not None), None)
+        if cell is None:
+            continue
+        cell.unit = None
+        label = squash(label_cell.norm)
+        if regex.search(r"车辆数?合计|车辆总数", label):
+            key = "vehicles_total"
+        elif regex.search(r"设备", label):
+            key = "equipment_1m"
+        elif regex.search(r"用车", label):
+            key = "vehicle:" + strip_enum(regex.sub(r"^\d+\.", "", label))
+            kinds.append(key)
+        else:
+            continue
+        if not cell.empty and cell.figure is None and not cell.na:
+            table.problems.append((cell, f"count of {label_cell.norm} is not a number"))
+        table.add_fact(key, "final", cell, label_cell.norm)
+    table.extra["vehicle_kinds"] = kinds

@@ -1,0 +1,1 @@
+"""The Textual TUI (installed as ``narrative.tui``); it renders what the core returns."""
