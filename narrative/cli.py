@@ -148,6 +148,25 @@ def cmd_tables(args: argparse.Namespace) -> int:
     return status
 
 
+def cmd_claims(args: argparse.Namespace) -> int:
+    """List every claim of the prose with its bindings, and every skipped number."""
+    from .api import load_document
+    from .checks.claim_rules import claims_of
+    from .report.claims_report import render_claims_json, render_claims_text
+
+    status = ExitCode.OK
+    for path in _expand(args.files):
+        try:
+            doc = load_document(path)
+        except InputError as err:
+            warn(f"{path}: {err}")
+            status = ExitCode.INPUT_ERROR
+            continue
+        cs = claims_of(doc)
+        sys.stdout.write(render_claims_json(doc, cs) if args.format == "json" else render_claims_text(doc, cs))
+    return status
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="narrative", description="Audit budget-report prose against its own tables.")
     from . import __version__
@@ -170,6 +189,11 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("code", nargs="?")
     r.add_argument("--format", choices=["text", "json"], default="text")
     r.set_defaults(func=cmd_rules)
+
+    cl = sub.add_parser("claims", help="list the claims of the prose, bound and unbound")
+    cl.add_argument("files", nargs="+", metavar="FILE")
+    cl.add_argument("--format", choices=["text", "json"], default="text")
+    cl.set_defaults(func=cmd_claims)
 
     t = sub.add_parser("tables", help="show the tables as recognised")
     t.add_argument("files", nargs="+", metavar="FILE")

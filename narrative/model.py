@@ -207,6 +207,8 @@ class Document:
     report_kind: str | None = None  # "决算" | "预算"
     unit: str | None = None
     pages: int | None = None
+    # Derived results computed once per document (e.g. the extracted claims).
+    cache: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]

@@ -183,12 +183,7 @@ class _Builder:
         pre_lines = [self.lines[i] for i in pre]
         unit = _unit_of(pre_lines)
         rows = [make_row(self.lines[i], unit) for i in rows_idx]
-        title_line = None
-        for ln in pre_lines:
-            t = ln.norm.strip()
-            if TITLE_LIKE_RE.search(t) and not regex.match(r"^\s*公开\s*\d+\s*表", t):
-                title_line = ln
-                break
+        title_line = _pick_title(pre_lines)
         label = None
         for ln in pre_lines:
             m = regex.search(r"公开\s*(\d+)\s*表", ln.norm)
@@ -306,6 +301,22 @@ class _Builder:
         block = Block(kind, text, norm, list(lines), starts, cols, section)
         block.sentences = split_sentences(norm)
         return block
+
+
+def _pick_title(pre_lines: list[SourceLine]) -> SourceLine | None:
+    """The table's title among its preamble lines: the one nearest the table that names a
+    known table ("收入支出决算总表" rather than the part heading "…2024年度部门决算表"
+    printed above it), else the nearest line that looks like a title."""
+    from .tables.recognize import kind_from_title
+
+    candidates = [
+        ln for ln in pre_lines
+        if TITLE_LIKE_RE.search(ln.norm.strip()) and not regex.match(r"^\s*公开\s*\d+\s*表", ln.norm)
+    ]
+    for ln in reversed(candidates):
+        if kind_from_title(ln.norm):
+            return ln
+    return candidates[-1] if candidates else None
 
 
 def starts_with_figure_claim(text: str) -> bool:

@@ -47,6 +47,44 @@ SPECS: dict[str, list[ColumnSpec]] = {
 }
 SPECS["T08"] = SPECS["T07"]
 
+# Column names for messages, as the national templates print them.
+COLUMN_NAMES: dict[str, str] = {
+    "total": "合计",
+    "fiscal": "财政拨款收入",
+    "upper": "上级补助",
+    "business": "事业收入",
+    "operating": "经营",
+    "subsidiary": "附属单位",
+    "other": "其他收入",
+    "basic": "基本支出",
+    "project": "项目支出",
+    "carry_begin": "年初结转和结余",
+    "income": "本年收入",
+    "carry_end": "年末结转和结余",
+    "amount": "金额",
+    "gpb": "一般公共预算财政拨款",
+    "fund": "政府性基金预算财政拨款",
+    "capital": "国有资本经营预算财政拨款",
+    "initial_budget": "年初预算数",
+    "full_budget": "全年预算数",
+    "budget": "预算数",
+    "final": "决算数",
+}
+
+
+KIND_COLUMN_NAMES: dict[str, dict[str, str]] = {
+    "T02": {"total": "本年收入合计", "upper": "上级补助收入", "operating": "经营收入", "subsidiary": "附属单位上缴收入"},
+    "T03": {"total": "本年支出合计", "upper": "上缴上级支出", "operating": "经营支出", "subsidiary": "对附属单位补助支出"},
+    "T05": {"total": "本年支出合计"},
+    "T07": {"total": "本年支出合计"},
+    "T08": {"total": "本年支出合计"},
+}
+
+
+def column_name(key: str, kind: str | None = None) -> str:
+    return KIND_COLUMN_NAMES.get(kind or "", {}).get(key) or COLUMN_NAMES.get(key, key)
+
+
 # The components that make up each table's total column (TBL002).
 ROW_TOTALS: dict[str, tuple[str, list[str]]] = {
     "T02": ("total", ["fiscal", "upper", "business", "operating", "subsidiary", "other"]),
@@ -61,23 +99,36 @@ CODE_AND_NAME_RE = regex.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$")
 
 
 def _row_code_label(row: Row, first_amount: int) -> tuple[str | None, str | None, Cell | None]:
+    """Subject code and label of a row.  The code is one cell ("2013101", or "2013101 行政运行")
+    or, in some layouts, split over 类 / 款 / 项 cells ("201⇥06⇥01")."""
     code: str | None = None
     label: str | None = None
     label_cell: Cell | None = None
-    for c in row.cells[: max(first_amount, 1)]:
+    cells = row.cells[: max(first_amount, 1)]
+    i = 0
+    while i < len(cells):
+        c = cells[i]
         t = c.norm
         if not t:
+            i += 1
             continue
         m = CODE_AND_NAME_RE.match(t)
         if m and code is None:
             code, label, label_cell = m.group(1), m.group(2), c
+            i += 1
             continue
         s = squash(t)
         if code is None and CODE_RE.match(s):
             code = s
+            # 类 ⇥ 款 ⇥ 项 in separate cells
+            while len(code) < 7 and i + 1 < len(cells) and regex.fullmatch(r"\d{2}", squash(cells[i + 1].norm)):
+                code += squash(cells[i + 1].norm)
+                i += 1
+            i += 1
             continue
         if label is None and c.figure is None:
             label, label_cell = t, c
+        i += 1
     return code, label, label_cell
 
 

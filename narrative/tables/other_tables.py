@@ -21,7 +21,7 @@ def parse_economic_table(table: Table) -> None:
     starts: list[int] = []
     for row in header_rows:
         for c in row.cells:
-            if regex.search(r"科目编码|^编码$", squash(c.norm)):
+            if regex.search(r"科目编码|^编码$|^经济分类$", squash(c.norm)):
                 starts.append(c.col)
         if starts:
             break
@@ -31,19 +31,38 @@ def parse_economic_table(table: Table) -> None:
         if found_total:
             continue
         blocks = starts or _guess_blocks(row)
-        for b in blocks:
-            if b + 2 >= len(row.cells):
+        for bi, b in enumerate(blocks):
+            end = blocks[bi + 1] if bi + 1 < len(blocks) else len(row.cells)
+            cells = row.cells[b:end]
+            if len(cells) < 3:
                 continue
-            code = squash(row.cells[b].norm)
+            code = squash(cells[0].norm)
+            j = 1
+            # "301⇥01⇥基本工资⇥262.33": 类 and 款 in separate cells (a block four cells wide)
+            if len(cells) >= 4 and regex.fullmatch(r"\d{2}|", squash(cells[1].norm)) and width(starts, bi, header_rows) == 4:
+                code += squash(cells[1].norm)
+                j = 2
             if not ECON_CODE_RE.match(code):
                 continue
-            name = row.cells[b + 1].norm
-            amount = row.cells[b + 2]
+            name = cells[j].norm
+            amount = cells[j + 1] if j + 1 < len(cells) else None
+            if amount is None:
+                continue
             if not amount.empty and amount.figure is None and not amount.na:
                 table.problems.append((amount, f"amount of {code} {name} is not a number"))
             table.add_fact(code, "amount", amount, name)
             codes.append(code)
     table.extra["codes"] = codes
+
+
+def width(starts: list[int], i: int, header_rows: list[Row]) -> int:
+    """Cells per code/name/amount block, from the header's block starts."""
+    if not starts:
+        return 3
+    if i + 1 < len(starts):
+        return starts[i + 1] - starts[i]
+    n = max((len(r.cells) for r in header_rows), default=starts[i] + 3)
+    return n - starts[i]
 
 
 def _guess_blocks(row: Row) -> list[int]:

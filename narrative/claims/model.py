@@ -1,0 +1,89 @@
+"""Claims: what a sentence of prose asserts about numbers, as plain data.
+
+An amount claim bundles what Chinese budget prose says in one breath about
+one subject: "商品和服务支出 16.51 万元，比上年增加 9.72 万元，增长 142.95%，
+占 12.3%" is one claim with a value, a change, a change percentage and a
+share.  Counts, scores, ratings, lists and enumerations are claims of their
+own kinds.  Every figure keeps its position so findings quote the source.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Block, Fact, Loc
+from .numbers import Num, Skipped
+
+
+@dataclass
+class Binding:
+    """The table cell(s) a claim figure restates (several cells are added up)."""
+
+    facts: list[Fact]
+    spec: str  # how the binding was found, e.g. "T01[income.total].amount"
+
+    @property
+    def text(self) -> str:
+        return " + ".join(f"{f.cell.norm or '(empty)'}" for f in self.facts)
+
+
+@dataclass
+class Claim:
+    id: str
+    kind: str  # amount | count | score | average | rating_count | project_count | percent | list_count | rate
+    block: Block
+    start: int  # span of the claim's own text in the block
+    end: int
+    subject: str = ""  # as written (folded, without spaces)
+    subject_id: str | None = None
+    scope: str = "all"  # all | fiscal | gpb
+    role: str | None = None  # final | initial_budget | full_budget | budget | executed
+    nums: dict[str, Num] = field(default_factory=dict)  # value, change, pct, completion, share, …
+    direction: int | None = None  # +1 增加/增长, -1 减少/下降, 0 持平
+    words: dict[str, str] = field(default_factory=dict)  # direction words as written, whole of a share …
+    period: str = "year"  # year | ytd (截至第三季度…) | prior
+    binding: Binding | None = None
+    unbound: str | None = None  # why no cell was bound (a blind spot, not a pass)
+    items: list[str] = field(default_factory=list)  # the items of a list or rating
+    refs: dict[str, Claim] = field(default_factory=dict)  # budget claim of a completion, whole of a share …
+
+    @property
+    def value(self) -> Num | None:
+        return self.nums.get("value")
+
+    @property
+    def text(self) -> str:
+        return self.block.text[self.start : self.end]
+
+    def loc_of(self, name: str = "value") -> Loc:
+        num = self.nums.get(name) or self.value
+        if num is None:
+            return self.block.loc(self.start, self.end)
+        return self.block.loc(num.start, num.end)
+
+    @property
+    def loc(self) -> Loc:
+        return self.block.loc(self.start, self.end)
+
+
+@dataclass
+class TokenRecord:
+    """One number token of the prose and what became of it (for ``narrative claims``)."""
+
+    block: Block
+    start: int
+    end: int
+    text: str
+    claim: str | None = None  # claim id
+    reason: str | None = None  # why it is not a claim
+
+
+@dataclass
+class ClaimSet:
+    claims: list[Claim]
+    tokens: list[TokenRecord]
+    skipped: list[Skipped] = field(default_factory=list)
+
+    @property
+    def unbound(self) -> list[Claim]:
+        return [c for c in self.claims if c.binding is None]

@@ -1,0 +1,190 @@
+"""Number tokens in prose: every number, with its unit and qualifier, or a reason to skip it.
+
+Numbers are found by regular expression on the folded text (jieba would split
+"1,234.56" and cannot hold "台（套）").  A number is either a quantity (money,
+percentage, count, score) or something that only looks like one: a year, a
+date, a document number (〔2022〕5号), an enumerator ("(1)", "1."), a
+threshold inside a subject name ("单价 100 万元（含）以上设备").  ``claims``
+lists both kinds, so a reviewer sees what was checked and what was not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+
+import regex
+
+from ..rounding import Figure, Interval, parse_number
+
+MONEY_UNITS = {"万元": Fraction(1), "元": Fraction(1, 10000), "亿元": Fraction(10000), "万": Fraction(1)}
+COUNT_UNITS = [
+    "台(套)", "辆(台)", "人次", "批次", "场次", "篇次", "户次", "个", "人", "批", "辆", "台", "套", "件", "篇", "次", "项", "份", "家", "卷",
+    "期", "起", "条", "场", "名", "户", "所", "座", "处", "本", "册", "部", "个百分点",
+]
+UNIT_RE = "|".join(regex.escape(u) for u in sorted([*MONEY_UNITS, *COUNT_UNITS, "%", "分"], key=len, reverse=True))
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+PRE_QUALIFIERS = ["不低于", "不少于", "不超过", "不高于", "超过", "大于", "小于", "高于", "低于", "至少", "约", "近",
+                  "逾", "≥", "≤", ">", "<", "="]
+PRE_Q_RE = "|".join(regex.escape(q) for q in PRE_QUALIFIERS)
+
+NUM_RE = regex.compile(
+    rf"(?P<pre>(?:{PRE_Q_RE})\s*)?"
+    r"(?<![\d.])(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\d])"
+    rf"\s*(?P<more>余|多)?\s*(?P<unit>{UNIT_RE})?"
+    r"(?P<post>\s*(?:以上|以下|左右))?"
+)
+CN_COUNT_RE = regex.compile(
+    rf"(?<!第)(?P<num>[一二两三四五六七八九十]{{1,3}})(?P<unit>个|批|项|次|家|名|件|篇|辆)"
+)
+# Chinese numerals that are part of names, not quantities.
+CN_STOP = ("三公", "三服务", "一次性", "三严五整", "二十大", "三中全会", "一批次")
+
+DOCNO_RE = regex.compile(r"[〔【\[(]\s*\d{4}\s*[〕】\])]\s*\d+\s*号")
+DATE_RE = regex.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月(?:底|末|份)")
+YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)(?=\s*(?:年|年度|-|—|～|~))")
+ENUM_RE = regex.compile(r"(?:^|[。;；:：\s])\s*(?:[(]\s*\d{1,2}\s*[)]|\d{1,2}\s*[.、](?!\d))")
+ORDINAL_RE = regex.compile(r"第\s*\d+")
+NAME_THRESHOLD_RE = regex.compile(r"单价\s*\d+(?:\.\d+)?\s*万元\s*(?:\(含\))?\s*以上")
+LEVEL_RE = regex.compile(r"\d+\s*级")
+
+
+@dataclass(frozen=True)
+class Num:
+    """A number as written in prose, positioned in its block's folded text."""
+
+    start: int
+    end: int
+    figure: Figure
+    unit: str | None
+    qualifier: str | None = None  # 约 / 余 / ≥ / 大于 … : the figure is a bound, not a point
+    chinese: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.figure.text
+
+    @property
+    def money(self) -> bool:
+        return self.unit in MONEY_UNITS
+
+    @property
+    def percent(self) -> bool:
+        return self.unit == "%"
+
+    @property
+    def scale(self) -> Fraction:
+        return MONEY_UNITS.get(self.unit or "", Fraction(1))
+
+    @property
+    def wan(self) -> Interval:
+        """Interval in 万元 for money, or in the figure's own unit otherwise."""
+        iv = self.figure.interval
+        return iv.scale(self.scale)
+
+    @property
+    def wan_value(self) -> Fraction:
+        return self.figure.value * self.scale
+
+    @property
+    def bound(self) -> Interval:
+        """The interval a qualified figure allows: "约 50" ±10%, "230 余" ≥ 230, "≥98%" ≥ 98."""
+        iv = self.wan
+        q = self.qualifier
+        big = Fraction(10) ** 12
+        if q in ("余", "多", "以上", "超过", "大于", "高于", "逾", ">", "≥", "不低于", "不少于", "至少"):
+            return Interval(iv.low, big)
+        if q in ("以下", "小于", "低于", "<", "≤", "不超过", "不高于"):
+            return Interval(-big, iv.high)
+        if q in ("约", "近", "左右"):
+            v = self.wan_value
+            return Interval(v - abs(v) / 10, v + abs(v) / 10)
+        return iv
+
+    @property
+    def display(self) -> str:
+        return f"{self.text}{self.unit or ''}"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    start: int
+    end: int
+    text: str
+    reason: str
+
+
+def _cn_value(s: str) -> int | None:
+    if s == "十":
+        return 10
+    if "十" in s:
+        a, _, b = s.partition("十")
+        tens = CN_DIGITS.get(a, 1) if a else 1
+        ones = CN_DIGITS.get(b, 0) if b else 0
+        return tens * 10 + ones
+    if len(s) == 1:
+        return CN_DIGITS.get(s)
+    return None
+
+
+def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skipped]]:
+    """All number tokens of a folded text: quantities and skipped look-alikes.
+
+    ``original`` (same length) tells a thousands separator "1,234" from a Chinese
+    comma between two numbers "3757件，6599件": only an ASCII comma groups digits.
+    """
+    if original is not None and "，" in original:
+        norm = "".join("，" if o == "，" else c for c, o in zip(norm, original, strict=True))
+    nums: list[Num] = []
+    skipped: list[Skipped] = []
+    covered: list[tuple[int, int, str]] = []
+    for rx, reason in ((DOCNO_RE, "document number"), (DATE_RE, "date"), (NAME_THRESHOLD_RE, "threshold in a subject name"),
+                       (ORDINAL_RE, "ordinal"), (LEVEL_RE, "level (级)")):
+        for m in rx.finditer(norm):
+            covered.append((m.start(), m.end(), reason))
+    for m in YEAR_RE.finditer(norm):
+        covered.append((m.start(), m.end(), "year"))
+    for m in ENUM_RE.finditer(norm):
+        d = regex.search(r"\d+", norm[m.start() : m.end()])
+        if d:
+            covered.append((m.start() + d.start(), m.start() + d.end(), "enumerator"))
+
+    def cover_reason(a: int, b: int) -> str | None:
+        for s, e, r in covered:
+            if s <= a and b <= e:
+                return r
+        return None
+
+    for m in NUM_RE.finditer(norm):
+        a, b = m.span("num")
+        reason = cover_reason(a, b)
+        if reason:
+            skipped.append(Skipped(a, b, m.group("num"), reason))
+            continue
+        parsed = parse_number(m.group("num"))
+        if parsed is None:
+            continue
+        value, decimals = parsed
+        unit = m.group("unit")
+        qualifier = (m.group("pre") or "").strip() or m.group("more") or ((m.group("post") or "").strip() or None)
+        if unit is None:
+            # a bare number: "100 %" split oddly, a score without 分, or a code
+            skipped.append(Skipped(a, b, m.group("num"), "number without a unit"))
+            continue
+        end = m.end("unit")
+        fig = Figure(text=m.group("num"), value=value, decimals=decimals, percent=unit == "%")
+        nums.append(Num(a, end, fig, unit, qualifier))
+    for m in CN_COUNT_RE.finditer(norm):
+        ctx = norm[max(0, m.start() - 2) : m.end() + 2]
+        if any(stop in ctx for stop in CN_STOP):
+            continue
+        v = _cn_value(m.group("num"))
+        if v is None:
+            continue
+        a = m.start("num")
+        if any(n.start <= a < n.end for n in nums):
+            continue
+        fig = Figure(text=m.group("num"), value=Fraction(v), decimals=0)
+        nums.append(Num(a, m.end("unit"), fig, m.group("unit"), None, chinese=True))
+    nums.sort(key=lambda n: n.start)
+    return nums, skipped

@@ -1,0 +1,278 @@
+"""Subject names in prose, and the table cells they restate.
+
+The mapping is data (``lexicons/subjects.toml``): prose says 对个人和家庭补助支出
+where 公开06 prints 对个人和家庭的补助, and 机关运行经费 where it prints
+公用经费合计.  Names are matched by longest suffix of the words before a
+figure (a trie would do the same; the lexicon is a few hundred names), never by
+searching the tables for the figure's value: binding by value would turn every
+wrong figure into "unbound" instead of an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from ..lexicon import class_names, load_toml
+from ..model import Document, Fact, FactKey
+from ..normalize import squash
+from .model import Binding
+
+ROLE_COLUMNS = {
+    "final": ["final"],
+    "initial_budget": ["initial_budget", "budget"],
+    "full_budget": ["full_budget", "budget"],
+    "budget": ["budget", "full_budget"],
+}
+
+
+@dataclass(frozen=True)
+class Subject:
+    id: str
+    names: tuple[str, ...]
+    cells: dict[str, str] = field(default_factory=dict)  # scope or "cell" → spec
+    by_role: bool = False
+
+
+@dataclass(frozen=True)
+class CountSubject:
+    id: str
+    pattern: regex.Pattern[str]
+    units: tuple[str, ...]
+    cell: str
+
+
+@cache
+def subjects() -> tuple[Subject, ...]:
+    out: list[Subject] = []
+    for e in load_toml("subjects.toml").get("subject", []):
+        cells = {k: e[k] for k in ("all", "fiscal", "gpb", "cell") if k in e}
+        out.append(Subject(e["id"], tuple(squash(n) for n in e["names"]), cells, bool(e.get("by_role"))))
+    for name, code in class_names().items():
+        out.append(Subject(f"class:{code}", (name,), {}, False))
+    return tuple(out)
+
+
+@cache
+def count_subjects() -> tuple[CountSubject, ...]:
+    return tuple(
+        CountSubject(e["id"], regex.compile(e["pattern"]), tuple(e["units"]), e["cell"])
+        for e in load_toml("subjects.toml").get("count", [])
+    )
+
+
+@cache
+def _names() -> list[tuple[str, Subject]]:
+    pairs = [(n, s) for s in subjects() for n in s.names]
+    pairs.sort(key=lambda p: len(p[0]), reverse=True)
+    return pairs
+
+
+def match_subject(phrase: str) -> tuple[Subject, int] | None:
+    """The subject whose name ends the phrase (longest first), else the rightmost name
+    inside it; returns the subject and where its name starts in ``phrase``.
+
+    Quoted text (“2024 年度党委公用经费”项目) names a project or a document, not a
+    subject of the tables, and is never searched.  Phrases about a project ("…项目")
+    have no lexicon subject: projects are checked against the 自评表 by name."""
+    p = squash(phrase)
+    if regex.search(r"项目(?:资金|经费)?$", regex.sub(r"“[^”]*”|\"[^\"]*\"", "", phrase)) or "”项目" in phrase:
+        return None
+    masked = regex.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: "\x00" * len(m.group(0)), phrase)
+    p_masked = squash(masked)
+    if len(p_masked) == len(p):
+        p = p_masked
+    for name, subj in _names():
+        if p.endswith(name):
+            return subj, len(p) - len(name)
+    best: tuple[int, int, Subject] | None = None
+    for name, subj in _names():
+        i = p.rfind(name)
+        if i >= 0:
+            cand = (i + len(name), len(name), subj)
+            if best is None or cand[:2] > best[:2]:
+                best = cand
+    if best is None:
+        return None
+    return best[2], best[0] - len(best[2].names[0])
+
+
+@cache
+def _by_id() -> dict[str, Subject]:
+    return {s.id: s for s in subjects()}
+
+
+def subject_by_id(sid: str) -> Subject | None:
+    if sid.startswith("class:"):
+        return Subject(sid, (), {}, False)
+    return _by_id().get(sid)
+
+
+PATH_PART_RE = regex.compile(r"(?P<name>[\p{Han}()]+?)\((?P<level>类|款|项)\)")
+
+
+def path_subject(doc: Document, phrase: str) -> tuple[Subject, int] | None:
+    """"一般公共服务支出（类）社会工作事务（款）行政运行（项）" → the 项's code, looked up by
+    name in the report's own code tables under its class; never falls back to the class
+    when a 款 or 项 is named but not found."""
+    p = squash(phrase)
+    parts = [(m.group("name"), m.group("level"), m.start()) for m in PATH_PART_RE.finditer(p)]
+    if not parts or parts[0][1] != "类":
+        return None
+    cname = regex.sub(r"^.*?(?=[^\p{Han}]|$)", "", parts[0][0]) or parts[0][0]
+    code = None
+    names = class_names()
+    for i in range(len(cname)):
+        if cname[i:] in names:
+            code = names[cname[i:]]
+            break
+    if code is None:
+        return None
+    for name, level, _ in parts[1:]:
+        want = 5 if level == "款" else 7
+        found = None
+        for kind in ("T05", "T03", "T02"):
+            t = doc.table(kind)
+            if t is None:
+                continue
+            for f in t.facts.values():
+                r = f.key.row
+                if len(r) == want and r.startswith(code) and squash(f.label) == name:
+                    found = r
+                    break
+            if found:
+                break
+        if found is None:
+            return None
+        code = found
+    return Subject(f"class:{code}", (), {}, False), parts[0][2]
+
+
+SPEC_RE = regex.compile(r"(T\d\d|SE)\[([^\]]+)\](?:\.(\w+))?")
+
+
+def resolve(doc: Document, spec: str, role: str | None) -> Binding | None:
+    """Facts named by a spec ("T01[income.total].amount", "T09[total]" + role)."""
+    facts: list[Fact] = []
+    for part in spec.split("+"):
+        m = SPEC_RE.fullmatch(part.strip())
+        if not m:
+            return None
+        table, row, col = m.group(1), m.group(2), m.group(3)
+        cols = [col] if col else ROLE_COLUMNS.get(role or "final", ["final"])
+        fact = None
+        for c in cols:
+            fact = doc.fact(table, row, c)
+            if fact is not None:
+                break
+        if fact is None:
+            return None
+        facts.append(fact)
+    return Binding(facts, spec)
+
+
+CLASS_SPECS = {"all": "T03[{c}].total", "fiscal": "T04[exp.{c}].total", "gpb": "T05[{c}].total"}
+
+
+def bind_subject(doc: Document, subject: Subject, scope: str, role: str | None) -> tuple[Binding | None, str | None]:
+    """Bind an amount to its cell; returns (binding, reason it is unbound)."""
+    budget_role = role in ("initial_budget", "full_budget", "budget")
+    if subject.id.startswith("class:"):
+        code = subject.id[6:]
+        if budget_role:
+            return None, f"no table holds the {role.replace('_', ' ')} of a function class"
+        order = {"gpb": ["gpb", "fiscal", "all"], "fiscal": ["fiscal", "gpb", "all"], "all": ["all"]}[scope]
+        for sc in order:
+            spec = CLASS_SPECS[sc].format(c=code)
+            b = resolve(doc, spec, None)
+            if b is not None:
+                return b, None
+        return None, f"class {code} is in no table"
+    if not subject.cells:
+        return None, "no table holds this subject"
+    if budget_role and not subject.by_role:
+        return None, f"no table holds the {role.replace('_', ' ')} of {subject.names[0]}"
+    order = {"gpb": ["gpb", "fiscal", "all", "cell"], "fiscal": ["fiscal", "all", "cell"], "all": ["all", "cell"]}[scope]
+    for sc in order:
+        spec = subject.cells.get(sc)
+        if spec is None:
+            continue
+        b = resolve(doc, spec, role)
+        if b is not None:
+            return b, None
+        return None, f"the report has no cell {spec}"
+    return None, "no table holds this subject in this scope"
+
+
+def bind_count(doc: Document, before: str, unit: str, phrase: str) -> tuple[str | None, Binding | None]:
+    """Bind a count by what the words before it say it counts: first the clause's own
+    words ("主要负责人用车 0 辆"), then the sentence before it ("团组 1 个，累计 1 人次")."""
+    own = squash(phrase)
+    wider = squash(before)
+    for text in (own, wider):
+        for cs in count_subjects():
+            if unit not in cs.units or not cs.pattern.search(text):
+                continue
+            spec = cs.cell
+            if "*" in spec:
+                if text is not own:
+                    continue
+                name = regex.sub(r"^(?:[(][^)]*[)]|[一二三四五六七八九十\d]+[、.])", "", own)
+                name = regex.sub(r"^(?:其中:?)", "", name)
+                spec = spec.replace("*", name)
+            return cs.id, resolve(doc, spec, "final")
+    return None, None
+
+
+SE_COLUMNS = {
+    "initial_budget": "initial_budget",
+    "full_budget": "full_budget",
+    "budget": "full_budget",
+    "received": "full_budget",
+    "final": "executed",
+}
+
+
+def _project_key(name: str) -> str:
+    return regex.sub(r"年度|区委办|委办|\s|项目|工作", "", squash(name)).replace("公用", "办公").replace("办公用", "办公")
+
+
+def find_project(doc: Document, name: str):  # type: ignore[no-untyped-def]
+    """The 项目支出绩效自评表 whose project name matches ``name`` (fuzzy: offices write
+    "2024 年度区委办党委公用经费" for the table's "2024年党委办公经费")."""
+    from rapidfuzz import fuzz
+
+    best, score = None, 0.0
+    key = _project_key(name)
+    for t in doc.tables_of("SE"):
+        se = t.extra.get("self_eval")
+        if se is None or not se.name:
+            continue
+        s = fuzz.ratio(key, _project_key(se.name))
+        if s > score:
+            best, score = t, s
+    return best if score >= 80 else None
+
+
+def bind_project(doc: Document, name: str, role: str | None) -> tuple[Binding | None, str | None]:
+    t = find_project(doc, name)
+    if t is None:
+        return None, "no 自评表 for this project"
+    col = SE_COLUMNS.get(role or "final")
+    se = t.extra["self_eval"]
+    label = next((k for k in se.funds if "资金总额" in k), next(iter(se.funds), None))
+    if col is None or label is None:
+        return None, "the 自评表 has no such column"
+    f = t.facts.get(FactKey("SE", f"fund:{label}", col))
+    if f is None:
+        return None, "the 自评表 has no such column"
+    return Binding([f], f"SE[{se.name}].{col}"), None
+
+
+def fact_key(spec: str) -> FactKey | None:
+    m = SPEC_RE.fullmatch(spec)
+    if not m or not m.group(3):
+        return None
+    return FactKey(m.group(1), m.group(2), m.group(3))

@@ -1,0 +1,94 @@
+"""``narrative claims``: every claim with its bindings, and every number token accounted for.
+
+Unbound claims are blind spots, not passes: the summary counts them so that a
+reviewer sees how much of the prose the tool could actually check.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..claims.model import Claim, ClaimSet
+from ..model import Document
+
+
+def claim_json(c: Claim) -> dict[str, Any]:
+    loc = c.loc
+    return {
+        "id": c.id,
+        "kind": c.kind,
+        "line": c.loc_of().line,
+        "end_line": loc.end_line,
+        "page": c.loc_of().page,
+        "excerpt": c.block.text[c.start : c.end].strip(),
+        "subject": c.subject,
+        "subject_id": c.subject_id,
+        "scope": c.scope,
+        "role": c.role,
+        "period": c.period,
+        "figures": {k: {"text": n.text, "unit": n.unit, "qualifier": n.qualifier} for k, n in c.nums.items()},
+        "direction": c.direction,
+        "words": {k: v for k, v in c.words.items() if k not in ("sentence", "vs_budget_at")},
+        "items": c.items,
+        "binding": None if c.binding is None else {
+            "spec": c.binding.spec,
+            "cells": [{"fact": str(f.key), "text": f.cell.norm, "line": f.cell.line.number, "page": f.cell.line.page}
+                      for f in c.binding.facts],
+        },
+        "unbound": c.unbound if c.binding is None else None,
+    }
+
+
+def summary(cs: ClaimSet) -> dict[str, int]:
+    tokens = cs.tokens
+    return {
+        "claims": len(cs.claims),
+        "bound": sum(1 for c in cs.claims if c.binding is not None),
+        "unbound": sum(1 for c in cs.claims if c.binding is None),
+        "number_tokens": len(tokens),
+        "tokens_in_claims": sum(1 for t in tokens if t.claim),
+        "tokens_skipped": sum(1 for t in tokens if not t.claim),
+    }
+
+
+def render_claims_json(doc: Document, cs: ClaimSet) -> str:
+    payload = {
+        "version": 1,
+        "path": doc.path,
+        "department": doc.department,
+        "year": doc.year,
+        "claims": [claim_json(c) for c in cs.claims],
+        "skipped": [
+            {"line": t.block.line_at(t.start).number, "page": t.block.line_at(t.start).page, "text": t.text,
+             "reason": t.reason}
+            for t in cs.tokens if not t.claim
+        ],
+        "summary": summary(cs),
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+
+
+def render_claims_text(doc: Document, cs: ClaimSet) -> str:
+    out: list[str] = []
+    for c in cs.claims:
+        figs = ", ".join(f"{k}={n.qualifier or ''}{n.display}" for k, n in c.nums.items())
+        where = f"{doc.path}:{c.loc_of().line}"
+        subject = c.subject_id or c.subject or "?"
+        role = f" [{c.role}]" if c.role and c.role != "final" else ""
+        if c.binding is not None:
+            b = "; ".join(f"{f.key}={f.cell.norm or '(empty)'} (line {f.cell.line.number})" for f in c.binding.facts)
+            bound = f"bound {b}"
+        else:
+            bound = f"UNBOUND: {c.unbound}"
+        extra = f" items={len(c.items)}" if c.items else ""
+        out.append(f"{where}: {c.id} {c.kind} {subject}{role} {figs}{extra} -> {bound}")
+    for t in cs.tokens:
+        if not t.claim:
+            out.append(f"{doc.path}:{t.block.line_at(t.start).number}: skipped {t.text!r}: {t.reason}")
+    s = summary(cs)
+    out.append(
+        f"{s['claims']} claim(s): {s['bound']} bound to table cells, {s['unbound']} unbound (blind spots); "
+        f"{s['number_tokens']} number token(s): {s['tokens_in_claims']} in claims, {s['tokens_skipped']} skipped"
+    )
+    return "\n".join(out) + "\n"
