@@ -26,6 +26,16 @@ class Result:
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
 
+    @property
+    def claim_counts(self) -> dict[str, int] | None:
+        """How many prose claims were checked against a table, and how many could not be
+        bound (blind spots, not passes); None when no claim rule ran."""
+        cs = self.doc.cache.get("claims") if self.doc is not None else None
+        if cs is None:
+            return None
+        bound = sum(1 for c in cs.claims if c.binding is not None)
+        return {"total": len(cs.claims), "bound": bound, "unbound": len(cs.claims) - bound}
+
 
 def load_document(path: str) -> Document:
     """Read and model one report; raises InputError with a one-line message."""

@@ -173,3 +173,46 @@ def test_genuine_discrepancies_in_the_performance_section(real_doc) -> None:  # 
         # line 859: "6 个二级指标" after a list of 12 二级指标
         (859, "CLM008"),
     }
+
+
+# (line, kind, figure as written, extra) for the claims of 九、预算绩效情况说明 (lines 484–520)
+PERFORMANCE = [
+    (484, "project_count", "3", None),  # 二级项目 3 个全面开展绩效自评
+    (484, "amount", "212.91", "100"),  # 共涉及资金212.91 万元，占项目支出总额的100 %
+    (484, "rating_count", "2", "优"),
+    (484, "rating_count", "1", "良"),
+    (484, "rating_count", "0", "中"),
+    (484, "rating_count", "0", "差"),
+    (486, "list_count", "1", 1),  # 组织对 1 个项目开展了部门评价，分别为：2024年党委办公经费
+    (486, "amount", "154.4", None),
+    (486, "amount", "0", None),
+    (486, "amount", "0", None),
+    (488, "amount", "339.99", None),
+    (488, "amount", "0", None),
+    (490, "rate", "93.11", None),  # 部门整体支出预算执行率93.11%
+    (502, "list_count", "3", 3),  # 全年对3个项目开展监控，A、B、C
+    (506, "project_count", "3", None),  # 本单位自评项目3个
+    (506, "amount", "181.47", None),
+    (510, "score", "93", "优"),  # 整体自评得分93分，评价等级为“优”
+    (514, "score", "90.52", "优"),
+    (520, "project_count", "3", None),  # 对3个项目的绩效进行了…评价
+    (520, "average", "93", None),  # 绩效项目自评平均分为93分
+    (520, "project_count", "3", 3),  # “A”“B”“C”3个项目支出绩效自评结果如下
+]
+
+
+def test_every_claim_of_the_performance_summary(claims) -> None:  # type: ignore[no-untyped-def]
+    got = []
+    for c in claims:
+        line = c.loc_of().line or 0
+        if not 484 <= line <= 520:
+            continue
+        extra = None
+        if "share" in c.nums:
+            extra = c.nums["share"].text
+        elif c.kind in ("rating_count", "score"):
+            extra = c.words.get("rating")
+        elif c.items:
+            extra = len(c.items)
+        got.append((line, c.kind, c.value.text if c.value else c.nums["share"].text, extra))
+    assert got == PERFORMANCE

@@ -93,6 +93,9 @@ def test_three_self_evaluations(real_doc) -> None:  # type: ignore[no-untyped-de
     assert [i.score.norm for i in ses[1].indicators] == ["20", "20", "10", "10", "12", "9.23"]
     # line 644: the 实际完成值 335063.04 is in 元 beside 万元 figures; it is not a score.
     assert ses[1].indicators[0].actual.norm == "335063.04"
+    assert ses[1].indicators[0].actual.unit == "元"  # 33.506304 万元 (line 640) in 元
+    assert ses[0].indicators[0].actual.unit == "万元"  # target "=154.4 万元" (line 620)
+    assert ses[0].funds["年度资金总额"]["executed"].unit == "万元"
     fund = ses[0].funds["年度资金总额"]
     assert (fund["full_budget"].norm, fund["executed"].norm, fund["rate"].norm, fund["score"].norm) == (
         "136.4", "134.4", "98.53", "7")

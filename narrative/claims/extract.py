@@ -296,7 +296,7 @@ class _Extractor:
             claim = Claim(self.new_id(block, n), "percent", block, (self.phrase_start if phrase else n.start), n.end)
             claim.nums["share"] = n
             claim.words["whole"] = whole
-            claim.subject = squash(_clean(lead.split("占")[0][-30:]))
+            claim.subject = squash(_clean(phrase.split("占")[0]))
             claim.unbound = "a share with no amount stated"
             rec.claim = claim.id
             self.claims.append(claim)
@@ -437,6 +437,11 @@ def _clean(phrase: str) -> str:
 
 
 def _count_subject(phrase: str, after: str, n: Num) -> str:
+    """What a count counts: the noun after "N 个" ("4 个一级指标"), else the words before it."""
+    if n.unit in ("个", "项", "家", "名"):
+        m = regex.match(r"^\s*([\p{Han}]{2,10}?)(?=[,，;；。:：、(（]|的|$|分别|即|开展|全面|进行)", after)
+        if m and not regex.match(r"^(?:项目评价|评价结果)", m.group(1)):
+            return m.group(1)
     p = _clean(phrase)
     p = regex.sub(r"^(?:截至\S*?[,]|截至目前|截至第[一二三]季度)", "", p)
     p = regex.sub(r"^(?:我区|本区|全区|我办|本办|区委办)", "", p)

@@ -18,7 +18,10 @@ def where(path: str, loc: Loc) -> str:
 
 def summary_counts(results: list[Result]) -> dict[str, int]:
     findings = [f for r in results for f in r.findings]
+    claims = [r.claim_counts for r in results if r.claim_counts is not None]
     return {
+        "claims": sum(c["total"] for c in claims),
+        "unbound_claims": sum(c["unbound"] for c in claims),
         "files": len(results),
         "unreadable": sum(1 for r in results if r.error),
         "errors": sum(1 for f in findings if f.severity == Severity.ERROR),

@@ -41,6 +41,7 @@ def result_json(r: Result) -> dict[str, Any]:
         "report_kind": doc.report_kind if doc else None,
         "format": doc.format if doc else None,
         "tables": [t.kind for t in doc.tables if t.kind and t.kind != "TOC"] if doc else [],
+        "claims": r.claim_counts,
         "findings": [finding_json(f) for f in r.findings],
     }
 

@@ -28,7 +28,9 @@ def render_markdown(results: list[Result]) -> str:
             continue
         doc = r.doc
         if doc is not None:
-            out.append(f"{doc.department or '?'} · {doc.year or '?'} · {doc.report_kind or '?'}")
+            cc = r.claim_counts
+            claims = f" · {cc['total']} prose claims, {cc['unbound']} not bound to a table cell" if cc else ""
+            out.append(f"{doc.department or '?'} · {doc.year or '?'} · {doc.report_kind or '?'}{claims}")
             out.append("")
         if not r.findings:
             out.append("No findings.")

@@ -24,6 +24,8 @@ def render_text(results: list[Result]) -> str:
         f"{c['errors']} error(s), {c['warnings']} warning(s), {c['infos']} info(s) "
         f"in {c['files']} file(s)"
     )
+    if c["claims"]:
+        tail += f"; {c['claims']} prose claim(s), {c['unbound_claims']} not bound to a table cell"
     if c["unreadable"]:
         tail += f"; {c['unreadable']} file(s) could not be read"
     out.append(tail)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from fractions import Fraction
+
 import regex
 
 from ..model import Cell, Row, Table
@@ -114,7 +116,31 @@ def parse_self_eval(table: Table) -> None:
                 continue
             level1, level2 = ind.level1, ind.level2
             se.indicators.append(ind)
+    _units_of_actuals(se)
     table.extra["self_eval"] = se
+
+
+def _units_of_actuals(se: SelfEvaluation) -> None:
+    """Give each indicator's 实际完成值 its unit: the unit its target is written in
+    ("=154.4 万元", "≥98%"), or 元 when the value is a fund figure of the table
+    times 10,000 (the real report's 335063.04 beside 33.506304 万元)."""
+    funds = [c for row in se.funds.values() for c in row.values() if c.figure is not None and c.unit == "万元"]
+    for ind in se.indicators:
+        cell = ind.actual
+        if cell is None or cell.figure is None:
+            continue
+        target = ind.target
+        if "万元" in target or regex.search(r"\d\s*万(?!人)", target):
+            cell.unit = "万元"
+        elif "%" in target or "％" in target:
+            cell.unit = "%"
+        elif "元" in target:
+            cell.unit = "元"
+        elif any(cell.figure.interval.scale(Fraction(1, 10000)).intersects(f.figure.interval) for f in funds
+                 if f.figure.value != 0):
+            cell.unit = "元"
+        else:
+            cell.unit = None
 
 
 LEVEL1_RE = regex.compile(r"^(?:成本|产出|效益|满意度)指标$")
