@@ -44,6 +44,8 @@ NOTE_START_RE = regex.compile(r"^\s*(?:注\s*[:\d]|注\s*$|说明\s*:|备注\s*:
 NOTE_MORE_RE = regex.compile(r"^\s*(?:\d+\s*[.、](?!\d)|[(]\d+[)])")
 SENTENCE_END_RE = regex.compile(r"[。！？!?;；]")
 WRAP_MIN_CHARS = 20
+# A line that can only be the rest of the line before it.
+CONTINUATION_RE = regex.compile(r"^(?:[)）。，,；;、:：]|[(（](?:类|款|项)[)）])")
 
 
 def heading_level(text: str) -> int | None:
@@ -75,10 +77,12 @@ def starts_item(text: str) -> bool:
 def line_wraps(line: SourceLine) -> bool:
     """Does this prose line continue on the next one?"""
     t = line.norm.strip()
-    if not t or t[-1] in TERMINAL:
+    if not t:
         return False
-    if line.wraps is not None:
-        return line.wraps
+    if line.wraps:  # measured on the page: the line runs to the margin
+        return True
+    if t[-1] in TERMINAL:
+        return False
     return t[-1] in SOFT_END or len(t) >= WRAP_MIN_CHARS
 
 
@@ -256,7 +260,7 @@ class _Builder:
                 continue
             t = ln.norm.strip()
             level = heading_level(t)
-            if level is not None and not starts_with_figure_claim(t):
+            if level is not None and not starts_with_figure_claim(t) and not ln.wraps and not self._continued(i):
                 sections.append(Section(t, level, ln))
                 path = [p for p in path if p[0] < level] + [(level, t)]
                 blocks.append(self._block("heading", [ln], tuple(p[1] for p in path)))
@@ -279,6 +283,17 @@ class _Builder:
             blocks.append(self._block(kind, group, tuple(p[1] for p in path)))
             i = j + 1
         return blocks, sections
+
+    def _continued(self, i: int) -> bool:
+        """Does the next prose line visibly continue line ``i`` ("…行政单位离退休" /
+        "（项）。主要用于…")?  Then line ``i`` is not a heading however it starts."""
+        k = i + 1
+        while k < len(self.lines) and self.lines[k].blank and not self.used[k]:
+            k += 1
+        if k >= len(self.lines) or self.used[k] or self.lines[k].is_table_row:
+            return False
+        nxt = self.lines[k].norm.lstrip()
+        return bool(CONTINUATION_RE.match(nxt)) and self.lines[i].norm.strip()[-1:] not in TERMINAL
 
     @staticmethod
     def _block(kind: str, lines: list[SourceLine], section: tuple[str, ...]) -> Block:

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from ..claims.model import Claim, ClaimSet
 from ..claims.numbers import Num
-from ..claims.subjects import match_subject
+from ..claims.subjects import has_public_institutions, match_subject, subject_by_id
 from ..findings import Severity
 from ..model import Document, Loc
 from ..rounding import Interval, compare, fmt
@@ -196,6 +196,17 @@ def check_claims_vs_tables(ctx: Context) -> None:
                      explanation=f"{where} = {cells} {unit}; the stated bound {n.qualifier}{n.display} excludes it",
                      related=[f.cell.loc for f in c.binding.facts], key=f"{c.subject_id}:{c.role}")
             continue
+        subject = subject_by_id(c.subject_id) if c.subject_id else None
+        if subject is not None and subject.at_most_with_institutions and has_public_institutions(ctx.doc):
+            # 机关运行经费 of a department with 事业单位: only a bound, never larger than 公用经费
+            if stated_iv.low <= table_iv.high:
+                continue
+            ctx.emit(CLM001, f"{c.subject}: stated {n.display}, larger than {cells} ({where})", c.loc_of(),
+                     _excerpt(c), stated=n.display, computed=f"≤ {cells}",
+                     explanation=f"the department includes 事业单位, so its 机关运行经费 is part of the 公用经费 "
+                     f"{where} = {cells}; it cannot exceed it", related=[f.cell.loc for f in c.binding.facts],
+                     key=f"{c.subject_id}:{c.role}")
+            continue
         value_wan = n.wan
         cmp_mid = mid
         d = n.figure.decimals
@@ -361,14 +372,17 @@ def _whole(ctx: Context, claims: list[Claim], c: Claim) -> tuple[Fraction, Inter
     if subj is None:
         return None
     sid = subj[0].id
+    # the whole's scope comes from its own words ("占本年支出合计的": all funds)
+    scope = subj[0].scope_of_name(name) or ("gpb" if "一般公共预算" in name else
+                                           "fiscal" if "财政拨款" in name else "all")
     stated = [x for x in claims if x.subject_id == sid and x.kind == "amount" and x.role == "final"
-              and x.value is not None and _before(x, c)]
+              and x.scope == scope and x.value is not None and _before(x, c)]
     if stated:
         x = stated[-1]
         return x.value.wan_value, x.value.wan, f"{name} {x.value.display} (line {x.loc_of().line})"  # type: ignore[union-attr]
     from ..claims.subjects import bind_subject
 
-    b, _ = bind_subject(ctx.doc, subj[0], c.scope, "final")
+    b, _ = bind_subject(ctx.doc, subj[0], scope, "final")
     if b is None:
         return None
     iv = Interval.point(0)
@@ -807,16 +821,19 @@ def check_class_budgets(ctx: Context) -> None:
             continue
         section = total.block.section
         members: list[Claim] = []
+        unresolved: list[Claim] = []
         for c in claims[i + 1 :]:
             if c.subject_id == "exp.total":
                 break
             if c.block.section[: len(section)] != section:
                 break
+            if c.role == total.role and c.subject_id is None and not c.words.get("part_of"):
+                unresolved.append(c)
             if (c.subject_id or "").startswith("class:") and c.role == total.role:
                 members.append(c)
         # sum the classes at one level only: 类 when any is stated, else the most detailed level stated
-        if not members:
-            continue
+        if not members or unresolved:
+            continue  # a figure whose subject could not be resolved: the sum would be incomplete
         lengths = sorted({len(c.subject_id) for c in members})  # type: ignore[arg-type]
         level = lengths[0]
         members = [c for c in members if len(c.subject_id) == level]  # type: ignore[arg-type]
@@ -840,3 +857,42 @@ def check_class_budgets(ctx: Context) -> None:
                  explanation=" + ".join(f"{c.value.text}" for c in members) + f" = {fmt(mid, d)} ("  # type: ignore[union-attr]
                  + ", ".join(f"{c.subject} line {c.loc_of().line}" for c in members) + ")",
                  related=[c.loc_of() for c in members], key=f"{total.subject}:{role}:classes")
+
+
+# ---------------------------------------------------------------------- CLM014 (subject paths)
+CLM014 = _rule("CLM014", "subject-path", "A (类)(款)(项) subject path names rows the tables do not have.", """What it checks:
+ every "一般公共服务支出（类）财政事务（款）行政运行（项）" of the prose against the function codes
+and names of the report's own 公开05/03/02: the 款 must be under the 类 and the 项 under the 款, with the names
+the tables print.
+
+Why it matters: a misnamed 款 or an old 项 name (其他国土资源事务支出 for 其他自然资源事务支出 since 2019) is
+copied from an old report; a 项 the tables do not hold makes its figures uncheckable.
+
+Example: "住房保障支出（类）住房保障支出（款）住房公积金（项）" while the tables print 22102 住房改革支出.""",
+               Severity.WARNING)
+
+
+@checker("CLM014")
+def check_subject_paths(ctx: Context) -> None:
+    import regex
+
+    from ..claims.extract import PATH_RE
+    from ..claims.subjects import resolve_path
+
+    for block in ctx.doc.blocks:
+        for m in PATH_RE.finditer(block.norm):
+            if "(项)" not in m.group(0) and "(款)" not in m.group(0):
+                continue
+            r = resolve_path(ctx.doc, m.group(0))
+            if r is None:
+                continue
+            code, _, problems = r
+            if not problems:
+                continue
+            text = block.text[m.start() : m.end()]
+            ctx.emit(CLM014, ("; ".join(problems)), block.loc(m.start(), m.end()), regex.sub(r"\s+", "", text),
+                     stated=regex.sub(r"\s+", "", text), computed=code or "(no row)",
+                     explanation="the report's 公开05/03/02 rows under this class are named otherwise"
+                     + (f"; figures of this subject were bound to {code}" if code else
+                        "; the figures of this subject cannot be checked"),
+                     key=m.group(0))

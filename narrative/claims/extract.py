@@ -94,6 +94,7 @@ class _Extractor:
         self.tokens: list[TokenRecord] = []
         self.counter = 0
         self.phrase_start = 0  # where the words before the current number start
+        self.pending: Claim | None = None  # a subject named by a block without figures
 
     def new_id(self, block: Block, num: Num | None) -> str:
         self.counter += 1
@@ -113,10 +114,14 @@ class _Extractor:
         for s in skipped:
             self.tokens.append(TokenRecord(block, s.start, s.end, s.text, reason=s.reason))
         if not nums:
+            self.pending = self._subject_holder(block, block.norm, 0)
             return
         text = block.norm
         sentences = [(m.start(), m.end()) for m in _sentences(text)]
-        current: Claim | None = None  # the amount claim later figures refer to
+        # the amount claim later figures refer to; a subject named alone in the block just
+        # before ("1、一般公共服务支出（类）…（项）。") carries over
+        current: Claim | None = self.pending
+        self.pending = None
         last_sentence_of_current = -1
         for si, (s0, s1) in enumerate(sentences):
             sent_nums = [n for n in nums if s0 <= n.start < s1]
@@ -230,7 +235,7 @@ class _Extractor:
             subject, at = subj
             claim.subject = squash(bare)
             claim.subject_id = subject.id
-            claim.scope = _scope(squash(bare)[:at], block)
+            claim.scope = subject.scope_of_name(bare) or _scope(squash(bare)[:at], block)
             claim.binding, claim.unbound = bind_subject(self.doc, subject, claim.scope, claim.role)
         elif claim.subject_id is None:
             claim.subject = squash(bare)
@@ -486,8 +491,11 @@ def _list_before(before: str) -> list[str]:
         return regex.findall(r"[\"“]([^\"“”]{1,40})[\"”]", m.group(1))
     m = regex.search(r"((?:[^、,，;；。:：\"“”\s]{1,20}、)+[^、,，;；。:：\"“”\s]{1,20})\s*$", before)
     if m:
-        items = m.group(1).split("、")
-        return [i for i in items if i]
+        items = [i for i in m.group(1).split("、") if i]
+        # "二、部门决算单位构成（仅有一个…": an enumerator, not a list
+        while items and regex.fullmatch(r"[一二三四五六七八九十\d]+|.*[(（][^)）]*", items[0]):
+            items = items[1:]
+        return items if len(items) >= 2 else []
     return []
 
 

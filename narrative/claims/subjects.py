@@ -34,6 +34,15 @@ class Subject:
     names: tuple[str, ...]
     cells: dict[str, str] = field(default_factory=dict)  # scope or "cell" → spec
     by_role: bool = False
+    name_scopes: tuple[tuple[str, str], ...] = ()  # (squashed name, scope) for names that fix the scope
+    at_most_with_institutions: bool = False
+
+    def scope_of_name(self, phrase: str) -> str | None:
+        p = squash(phrase)
+        for name, scope in self.name_scopes:
+            if p.endswith(name) or name in p:
+                return scope
+        return None
 
 
 @dataclass(frozen=True)
@@ -49,7 +58,9 @@ def subjects() -> tuple[Subject, ...]:
     out: list[Subject] = []
     for e in load_toml("subjects.toml").get("subject", []):
         cells = {k: e[k] for k in ("all", "fiscal", "gpb", "cell") if k in e}
-        out.append(Subject(e["id"], tuple(squash(n) for n in e["names"]), cells, bool(e.get("by_role"))))
+        scopes = tuple((squash(k), v) for k, v in e.get("name_scopes", {}).items())
+        out.append(Subject(e["id"], tuple(squash(n) for n in e["names"]), cells, bool(e.get("by_role")), scopes,
+                           bool(e.get("at_most_with_institutions"))))
     for name, code in class_names().items():
         out.append(Subject(f"class:{code}", (name,), {}, False))
     return tuple(out)
@@ -80,6 +91,8 @@ def match_subject(phrase: str) -> tuple[Subject, int] | None:
     p = squash(phrase)
     if regex.search(r"项目(?:资金|经费)?$", regex.sub(r"“[^”]*”|\"[^\"]*\"", "", phrase)) or "”项目" in phrase:
         return None
+    if regex.match(r"^(?:共)?涉及", p):
+        return None  # "涉及一般公共预算支出 154.4 万元": the money an evaluation covers, not a table subject
     masked = regex.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: "\x00" * len(m.group(0)), phrase)
     p_masked = squash(masked)
     if len(p_masked) == len(p):
@@ -115,13 +128,25 @@ PATH_PART_RE = regex.compile(r"(?P<name>[\p{Han}()]+?)\((?P<level>类|款|项)\)
 
 def path_subject(doc: Document, phrase: str) -> tuple[Subject, int] | None:
     """"一般公共服务支出（类）社会工作事务（款）行政运行（项）" → the 项's code, looked up by
-    name in the report's own code tables under its class; never falls back to the class
-    when a 款 or 项 is named but not found."""
+    name in the report's own code tables under its class.  A 项 whose 款 is misnamed is
+    still found by its own name under the class (the path is then recorded as misnamed);
+    a 款 or 项 found nowhere gives ``None``, never the class: the figure would be compared
+    with the wrong row."""
+    resolved = resolve_path(doc, phrase)
+    if resolved is None or resolved[0] is None:
+        return None
+    code, at, _problems = resolved
+    return Subject(f"class:{code}", (), {}, False), at
+
+
+def resolve_path(doc: Document, phrase: str) -> tuple[str | None, int, list[str]] | None:
+    """(code or None, where the path starts, problems) for a (类)(款)(项) path; None when the
+    phrase holds no path."""
     p = squash(phrase)
     parts = [(m.group("name"), m.group("level"), m.start()) for m in PATH_PART_RE.finditer(p)]
     if not parts or parts[0][1] != "类":
         return None
-    cname = regex.sub(r"^.*?(?=[^\p{Han}]|$)", "", parts[0][0]) or parts[0][0]
+    cname = parts[0][0]
     code = None
     names = class_names()
     for i in range(len(cname)):
@@ -129,25 +154,70 @@ def path_subject(doc: Document, phrase: str) -> tuple[Subject, int] | None:
             code = names[cname[i:]]
             break
     if code is None:
-        return None
+        return None, parts[0][2], [f"no class named {cname}"]
+    rows = _code_rows(doc)
+    problems: list[str] = []
     for name, level, _ in parts[1:]:
         want = 5 if level == "款" else 7
-        found = None
-        for kind in ("T05", "T03", "T02"):
-            t = doc.table(kind)
-            if t is None:
-                continue
-            for f in t.facts.values():
-                r = f.key.row
-                if len(r) == want and r.startswith(code) and squash(f.label) == name:
-                    found = r
-                    break
-            if found:
-                break
+        found = next((r for r, label in rows if len(r) == want and r.startswith(code) and label == name), None)
+        if found is None and want == 7:
+            # the 款 may be misnamed: look for the 项 anywhere under the class
+            klass = code[:3]
+            found = next((r for r, label in rows if len(r) == 7 and r.startswith(klass) and label == name), None)
+            if found is not None:
+                problems.append(f"the 项 {name} ({found}) is not under the 款 named before it")
+        if found is None and want == 7:
+            renamed = _renamed(name)
+            if renamed:
+                found = next((r for r, label in rows if len(r) == 7 and r.startswith(code[:3]) and label == renamed), None)
+                if found is not None:
+                    problems.append(f"{name} is the old name of {renamed} ({found})")
+        if found is None and want == 5:
+            problems.append(f"no 款 named {name} under {code} in the tables")
+            continue  # the 项 after it may still name its row
         if found is None:
-            return None
+            problems.append(f"no {level} named {name} under {code} in the tables")
+            return None, parts[0][2], problems
         code = found
-    return Subject(f"class:{code}", (), {}, False), parts[0][2]
+    return code, parts[0][2], problems
+
+
+def has_public_institutions(doc: Document) -> bool:
+    """Does the department include 事业单位?  (事业运行 rows, 事业收入 or 经营支出.)"""
+    if any(r.endswith("50") and len(r) == 7 for r, _ in _code_rows(doc)):
+        return True
+    for table, row, col in (("T01", "income.business", "amount"), ("T03", "total", "operating")):
+        f = doc.fact(table, row, col)
+        if f is not None and f.cell.figure is not None and f.cell.figure.value != 0:
+            return True
+    return False
+
+
+def _renamed(old: str) -> str | None:
+    for e in load_toml("subject_renames.toml").get("rename", []):
+        if squash(e.get("old", "")) == old and e.get("new"):
+            return squash(e["new"])
+    return None
+
+
+def _code_rows(doc: Document) -> list[tuple[str, str]]:
+    """(code, squashed label) of every function-code row of 公开05, 03 and 02."""
+    cached = doc.cache.get("code_rows")
+    if cached is not None:
+        return cached  # type: ignore[no-any-return]
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for kind in ("T05", "T03", "T02"):
+        t = doc.table(kind)
+        if t is None:
+            continue
+        for f in t.facts.values():
+            r = f.key.row
+            if r.isdigit() and r not in seen:
+                seen.add(r)
+                out.append((r, squash(f.label)))
+    doc.cache["code_rows"] = out
+    return out
 
 
 SPEC_RE = regex.compile(r"(T\d\d|SE)\[([^\]]+)\](?:\.(\w+))?")

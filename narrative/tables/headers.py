@@ -33,6 +33,13 @@ def is_header_row(row: Row) -> bool:
     texts = [c.norm for c in row.cells]
     if any(CODE_RE.match(squash(t)) and len(squash(t)) in (3, 5, 7) for t in texts[:3]):
         return False
+    first = next((squash(t) for t in texts if t), "")
+    if regex.match(r"^(?:[一二三四五六七八九十]+、|\d+[.、](?!\d)|[(][一二三四五六七八九十\d]+[)])", first):
+        return False  # an enumerated row label ("一、一般公共预算财政拨款收入"): a row of an empty table
+    if squash(texts[0] if texts else "") in ("合计", "总计") and not any(
+        c.figure is None and c_is_text(c.norm) for c in row.cells[1:]
+    ):
+        return False  # the total row of an empty table (a row of sub-headers may start with 合计 too)
     figures = [c.figure for c in row.cells if c.figure is not None]
     if any(f.decimals > 0 for f in figures):
         return False

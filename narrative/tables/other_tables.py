@@ -129,6 +129,8 @@ def _three_public_key(label: str) -> str | None:
 
 def parse_three_public_table(table: Table) -> None:
     header_rows = take_header_rows(table)
+    if _parse_three_public_matrix(table, header_rows):
+        return
     columns = map_columns(header_rows, THREE_PUBLIC_COLS)
     if not columns:
         return
@@ -149,6 +151,50 @@ def parse_three_public_table(table: Table) -> None:
                     table.problems.append((cell, f"{col} of {label_cell.norm} is not a number"))
                 table.add_fact(key, col, cell, label_cell.norm)
     table.extra["columns"] = [k for k, _ in columns]
+
+
+MATRIX_ITEMS = {"合计": "total", "小计": "vehicle"}
+
+
+def _parse_three_public_matrix(table: Table, header_rows: list[Row]) -> bool:
+    """The Shanghai layout: one data row under item headers (合计 · 因公出国（境）费 ·
+    公务用车购置及运行维护费 [小计 · 购置费 · 运行维护费] · 公务接待费), each over a
+    预算数 | 决算数 pair.  The item of a pair is the lowest header naming it."""
+    period_row = next((r for r in header_rows if sum(squash(c.norm) in ("预算数", "决算数") for c in r.cells) >= 4), None)
+    if period_row is None:
+        return False
+    pairs: list[tuple[int, str, str, str]] = []  # (column, item key, period, label as printed)
+    for c in period_row.cells:
+        period = {"预算数": "budget", "决算数": "final"}.get(squash(c.norm))
+        if period is None:
+            continue
+        start = c.col if period == "budget" else c.col - 1
+        item, label = None, ""
+        for row in reversed(header_rows[: header_rows.index(period_row)]):
+            for col in (start, start + 1):
+                if col < len(row.cells) and row.cells[col].norm:
+                    label = row.cells[col].norm
+                    item = MATRIX_ITEMS.get(squash(label)) or _three_public_key(label)
+                    if item:
+                        break
+            if item:
+                break
+        if item:
+            pairs.append((c.col, item, period, label))
+    if not pairs:
+        return False
+    for row in table.body:
+        if not any(c.figure is not None for c in row.cells):
+            continue
+        for col, item, period, label in pairs:
+            if col < len(row.cells):
+                cell = row.cells[col]
+                if not cell.empty and cell.figure is None and not cell.na:
+                    table.problems.append((cell, f"{period} of {label} is not a number"))
+                table.add_fact(item, period, cell, label)
+        break
+    table.extra["columns"] = sorted({p for _, _, p, _ in pairs}, key=["budget", "final"].index)
+    return True
 
 
 def parse_assets_table(table: Table) -> None:
