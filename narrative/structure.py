@@ -37,7 +37,7 @@ TERMINAL = "。！？!?"
 SOFT_END = ",、;，；"
 DATE_LINE_RE = regex.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
 TABLE_META_RE = regex.compile(
-    r"^\s*(?:公开\s*\d+\s*表|部门\s*:|单位\s*:|金额单位|编制单位|单位名称\s*:|[(]?\s*\d{4}\s*年度?\s*[)]?\s*$)"
+    r"^\s*(?:公开\s*\d+\s*表|部门\s*:|单位\s*:|金额单位|编制单位|编制部门|预算单位\s*:|单位名称\s*:|[(]?\s*\d{4}\s*年度?\s*[)]?\s*$)"
 )
 TITLE_LIKE_RE = regex.compile(r"(?:表|情况表|明细表)\s*$")
 NOTE_START_RE = regex.compile(r"^\s*(?:注\s*[:\d]|注\s*$|说明\s*:|备注\s*:)")
@@ -99,7 +99,7 @@ def make_row(line: SourceLine, unit: str | None) -> Row:
     return Row(line=line, cells=[parse_cell(p, i, line, unit) for i, p in enumerate(parts)])
 
 
-UNIT_RE = regex.compile(r"(?:金额)?单位\s*:\s*([^\s\t]+)")
+UNIT_RE = regex.compile(r"^\s*(?:金额)?单位\s*:\s*([^\s\t]+)")
 
 
 def _unit_of(lines: list[SourceLine]) -> str | None:

@@ -684,7 +684,7 @@ def _about_self_evaluation(c: Claim) -> bool:
 
 
 # ---------------------------------------------------------------------- CLM010 / CLM011 (same quantity)
-def _key(c: Claim) -> tuple[str, ...] | None:
+def _key(c: Claim, claims: list[Claim]) -> tuple[str, ...] | None:
     if c.value is None or c.kind not in ("amount", "count", "list_count", "score"):
         return None
     if c.kind == "score":
@@ -704,14 +704,33 @@ def _key(c: Claim) -> tuple[str, ...] | None:
         return None
     from ..claims.segment import subject_key
 
-    return ("count", subject_key(c.subject), unit)
+    # a part listed after 其中 is a part of its whole: "共有车辆 3 辆，其中：执法执勤用车 3 辆" and
+    # "安排购置车辆 0 辆，其中：…执法执勤用车 0 辆" are two different quantities
+    head = _head_in_sentence(c, claims)
+    frame = subject_key(head.subject) if head is not None else ""
+    return ("count", frame, subject_key(c.subject), unit)
+
+
+def _head_in_sentence(c: Claim, claims: list[Claim]) -> Claim | None:
+    """The whole a part listed after 其中 belongs to, in the same sentence."""
+    import regex
+
+    norm = c.block.norm
+    start = max((norm.rfind(p, 0, c.start) for p in "。!?！？"), default=-1) + 1
+    zhong = [m.start() + start for m in regex.finditer("其中", norm[start : c.start])]
+    if not zhong:
+        return None
+    heads = [x for x in claims if x.block is c.block and x.kind in ("amount", "count")
+             and start <= x.start < zhong[-1]]
+    return heads[-1] if heads else None
 
 
 @checker("CLM010", "CLM011")
 def check_repeated(ctx: Context) -> None:
     seen: dict[tuple[str, ...], list[Claim]] = {}
-    for c in claims_of(ctx.doc).claims:
-        k = _key(c)
+    all_claims = claims_of(ctx.doc).claims
+    for c in all_claims:
+        k = _key(c, all_claims)
         if k is None:
             continue
         seen.setdefault(k, []).append(c)
@@ -879,6 +898,8 @@ def check_subject_paths(ctx: Context) -> None:
     from ..claims.extract import PATH_RE
     from ..claims.subjects import resolve_path
 
+    if not any(t.kind in ("T05", "T03", "T02") and t.extra.get("codes") for t in ctx.doc.tables):
+        return  # no code table was recognised: nothing to compare the paths with
     for block in ctx.doc.blocks:
         for m in PATH_RE.finditer(block.norm):
             if "(项)" not in m.group(0) and "(款)" not in m.group(0):

@@ -258,6 +258,15 @@ def check_summary_tables(ctx: Context) -> None:
     for table in ctx.doc.tables_of("T01"):
         _sum_rows(ctx, table, "income.total", INCOME_ITEMS, "amount", "Σ income items")
         _sum_rows(ctx, table, "exp.total", _exp_classes(table), "amount", "Σ classes")
+        # 预算 收支总表: 财政拨款收入 over its three funds, 总计 without a 本年…合计 row
+        _sum_rows(ctx, table, "income.fiscal", ["income.gpb", "income.fund", "income.capital"], "amount",
+                  "一般公共预算 + 政府性基金 + 国有资本经营预算")
+        if table.fact("income.total", "amount") is None:
+            items = [r for r in INCOME_ITEMS if not (r in ("income.gpb", "income.fund", "income.capital")
+                                                     and table.fact("income.fiscal", "amount") is not None)]
+            _sum_rows(ctx, table, "income.grand_total", items, "amount", "Σ income items")
+        if table.fact("exp.total", "amount") is None:
+            _sum_rows(ctx, table, "exp.grand_total", _exp_classes(table), "amount", "Σ classes")
         _balance(ctx, table, "income.grand_total", ["income.total", "income.nonfiscal_balance",
                  "income.carry_begin"], "amount", "本年收入合计 + 使用非财政拨款结余 + 年初结转和结余")
         _balance(ctx, table, "exp.grand_total", ["exp.total", "exp.distribution", "exp.carry_end"],
@@ -269,8 +278,13 @@ def check_summary_tables(ctx: Context) -> None:
         _sum_rows(ctx, table, "income.carry_begin", ["income.carry_begin.gpb", "income.carry_begin.fund",
                   "income.carry_begin.capital"], "amount", "Σ carry-over by fund")
         cols: list[str] = table.extra.get("exp_columns", [])
+        if table.fact("income.total", "amount") is None:
+            _sum_rows(ctx, table, "income.grand_total", ["income.gpb", "income.fund", "income.capital"], "amount",
+                      "Σ income items")
         for col in cols:
             _sum_rows(ctx, table, "exp.total", _exp_classes(table), col, "Σ classes")
+            if table.fact("exp.total", col) is None:
+                _sum_rows(ctx, table, "exp.grand_total", _exp_classes(table), col, "Σ classes")
             _balance(ctx, table, "exp.grand_total", ["exp.total", "exp.carry_end"], col,
                      "本年支出合计 + 年末财政拨款结转和结余")
         _balance(ctx, table, "income.grand_total", ["income.total", "income.carry_begin"], "amount",

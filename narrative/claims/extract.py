@@ -215,7 +215,8 @@ class _Extractor:
             claim.words["part_of"] = "其中"
         subj = None
         if bare and project is None:
-            subj = path_subject(self.doc, bare) or match_subject(bare)
+            # a (类)(款)(项) path that names no row of the tables is not the class it starts with
+            subj = path_subject(self.doc, bare) if PATH_RE.search(bare) else match_subject(bare)
         if project is None and not bare and current is not None and current.subject_id:
             # "决算数 298.59 万元": the subject of the figure (or heading) before it
             claim.words["inherited"] = current.id

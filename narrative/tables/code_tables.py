@@ -18,7 +18,7 @@ SPECS: dict[str, list[ColumnSpec]] = {
         ColumnSpec("fiscal", r"财政拨款收入|财政拨款"),
         ColumnSpec("upper", r"上级补助收入"),
         ColumnSpec("business", r"事业收入"),
-        ColumnSpec("operating", r"经营收入"),
+        ColumnSpec("operating", r"(?:事业单位)?经营收入"),
         ColumnSpec("subsidiary", r"附属单位上缴收入"),
         ColumnSpec("other", r"其他收入"),
     ],
@@ -121,8 +121,8 @@ def _row_code_label(row: Row, first_amount: int) -> tuple[str | None, str | None
         if code is None and CODE_RE.match(s):
             code = s
             # 类 ⇥ 款 ⇥ 项 in separate cells
-            while len(code) < 7 and i + 1 < len(cells) and regex.fullmatch(r"\d{2}", squash(cells[i + 1].norm)):
-                code += squash(cells[i + 1].norm)
+            while len(code) < 7 and i + 1 < len(cells) and regex.fullmatch(r"\d{1,2}", squash(cells[i + 1].norm)):
+                code += squash(cells[i + 1].norm).zfill(2)  # a 款/项 printed without its leading zero
                 i += 1
             i += 1
             continue

@@ -16,8 +16,20 @@ from .headers import ECON_CODE_RE, c_is_text, map_columns, take_header_rows, Col
 from .summary_tables import strip_enum
 
 
+ECON_COLUMNS = [
+    ColumnSpec("amount", r"合计|决算数|预算数|金额"),
+    ColumnSpec("personnel", r"人员经费"),
+    ColumnSpec("public", r"公用经费"),
+]
+
+
 def parse_economic_table(table: Table) -> None:
     header_rows = take_header_rows(table)
+    heads = [squash(c.norm) for r in header_rows for c in r.cells]
+    code_heads = sum(1 for h in heads if "科目编码" in h)
+    if code_heads < 2 and "人员经费" in heads and "公用经费" in heads:
+        _parse_economic_columns(table, header_rows)
+        return
     starts: list[int] = []
     for row in header_rows:
         for c in row.cells:
@@ -39,8 +51,8 @@ def parse_economic_table(table: Table) -> None:
             code = squash(cells[0].norm)
             j = 1
             # "301⇥01⇥基本工资⇥262.33": 类 and 款 in separate cells (a block four cells wide)
-            if len(cells) >= 4 and regex.fullmatch(r"\d{2}|", squash(cells[1].norm)) and width(starts, bi, header_rows) == 4:
-                code += squash(cells[1].norm)
+            if len(cells) >= 4 and regex.fullmatch(r"\d{1,2}|", squash(cells[1].norm)) and width(starts, bi, header_rows) == 4:
+                code += squash(cells[1].norm).zfill(2) if squash(cells[1].norm) else ""
                 j = 2
             if not ECON_CODE_RE.match(code):
                 continue
@@ -53,6 +65,43 @@ def parse_economic_table(table: Table) -> None:
             table.add_fact(code, "amount", amount, name)
             codes.append(code)
     table.extra["codes"] = codes
+
+
+def _parse_economic_columns(table: Table, header_rows: list[Row]) -> None:
+    """The 预算 layout: one row per economic code, columns 合计 · 人员经费 · 公用经费, a 合计 row."""
+    columns = map_columns(header_rows, ECON_COLUMNS)
+    if not columns:
+        return
+    first = min(i for _, i in columns)
+    codes: list[str] = []
+    for row in table.body:
+        code, j = "", 0
+        cells = row.cells[:first]
+        while j < len(cells):
+            t = squash(cells[j].norm)
+            if not code and ECON_CODE_RE.match(t):
+                code = t
+            elif code and regex.fullmatch(r"\d{1,2}", t) and len(code) == 3:
+                code += t.zfill(2)  # "301⇥2⇥津贴补贴": a 款 printed without its leading zero
+            j += 1
+        label = next((c.norm for c in cells if c.norm and c_is_text(c.norm)), code)
+        if not code and squash(label) in ("合计", "总计"):
+            for key, idx in columns:
+                if idx < len(row.cells):
+                    name = {"amount": "total", "personnel": "personnel_total", "public": "public_total"}[key]
+                    table.add_fact(name, "amount", row.cells[idx], label)
+            continue
+        if not ECON_CODE_RE.match(code):
+            continue
+        codes.append(code)
+        for key, idx in columns:
+            if idx < len(row.cells):
+                cell = row.cells[idx]
+                if not cell.empty and cell.figure is None and not cell.na:
+                    table.problems.append((cell, f"{key} of {code} {label} is not a number"))
+                table.add_fact(code, key, cell, label)
+    table.extra["codes"] = codes
+    table.extra["econ_columns"] = [k for k, _ in columns]
 
 
 def width(starts: list[int], i: int, header_rows: list[Row]) -> int:

@@ -20,6 +20,16 @@ from .summary_tables import parse_summary_table
 # (kind, title regex searched at the end of the squashed title), most specific first.
 TITLES: list[tuple[str, str]] = [
     ("SE", r"项目支出绩效自评表|绩效自评表"),
+    # 部门预算 / 单位预算 tables (Shanghai): the same structures, other titles
+    ("T04", r"财政拨款收支(?:预算)?总表"),
+    ("T01", r"(?:财务)?收支(?:预算)?总表"),
+    ("T02", r"收入(?:预算)?总表"),
+    ("T03", r"支出(?:预算)?总表"),
+    ("T06", r"一般公共预算基本支出(?:部门预算)?经济分类预算表"),
+    ("T05", r"一般公共预算支出功能分类预算表"),
+    ("T07", r"政府性基金预算支出功能分类预算表"),
+    ("T08", r"国有资本经营预算支出功能分类预算表"),
+    ("T09", r"三公经费(?:和机关运行经费)?预算表"),
     ("T04", r"财政拨款收入支出决算总表"),
     ("T01", r"收入支出决算总表"),
     ("T06", r"一般公共预算财政拨款基本支出决算(?:明细)?表"),

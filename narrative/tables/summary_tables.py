@@ -22,9 +22,9 @@ INCOME_LABELS: list[tuple[str, str]] = [
     (r"使用非财政拨款结余.*", "income.nonfiscal_balance"),
     (r"年初(?:财政拨款)?结转和?结余", "income.carry_begin"),
     (r"(?:收入)?总计", "income.grand_total"),
-    (r"一般公共预算财政拨款(?:收入)?", "gpb"),
-    (r"政府性基金预算财政拨款(?:收入)?", "fund"),
-    (r"国有资本经营预算财政拨款(?:收入)?", "capital"),
+    (r"一般公共预算(?:财政拨款)?(?:收入|资金)?", "gpb"),
+    (r"政府性基金(?:预算)?(?:财政拨款)?(?:收入|资金)?", "fund"),
+    (r"国有资本经营预算(?:财政拨款)?(?:收入|资金)?", "capital"),
     (r"财政拨款收入", "income.fiscal"),
     (r"上级补助收入", "income.upper"),
     (r"事业收入", "income.business"),
@@ -39,7 +39,7 @@ EXP_LABELS: list[tuple[str, str]] = [
     (r"(?:支出)?总计", "exp.grand_total"),
 ]
 EXP_COLUMNS: list[tuple[str, str]] = [
-    (r"合计|金额|决算数|小计", "total"),
+    (r"合计|金额|决算数|预算数|小计", "total"),
     (r"一般公共预算(?:财政拨款)?", "gpb"),
     (r"政府性基金(?:预算)?(?:财政拨款)?", "fund"),
     (r"国有资本经营(?:预算)?(?:财政拨款)?", "capital"),
@@ -63,20 +63,29 @@ def _class_code(name: str, doc: Document) -> str | None:
 
 
 def _layout(header_rows: list[Row]) -> tuple[int, int | None, int | None, list[tuple[str, int]]]:
-    """(income label col, income amount col, expenditure label col, expenditure amount cols)."""
-    inc_amount: int | None = None
+    """(income label col, income amount col, expenditure label col, expenditure amount cols).
+
+    The expenditure label column is the second "项目" header; amounts left of it are the
+    income side's, amounts right of it the expenditure side's (found in a second pass, since
+    a "预算数" spanning the expenditure columns may sit in a header row above "项目")."""
     exp_label: int | None = None
+    for row in header_rows:
+        for c in row.cells:
+            if c.col > 0 and regex.fullmatch(r"项目.*", squash(c.norm)):
+                exp_label = c.col
+                break
+        if exp_label is not None:
+            break
+    inc_amount: int | None = None
     exp_cols: list[tuple[str, int]] = []
+    if exp_label is None:
+        return 0, None, None, []
     for row in header_rows:
         for c in row.cells:
             t = squash(c.norm)
-            if not t:
+            if not t or regex.fullmatch(r"项目.*", t):
                 continue
-            if regex.fullmatch(r"项目.*", t):
-                if c.col > 0 and exp_label is None:
-                    exp_label = c.col
-                continue
-            if exp_label is None or c.col < exp_label:
+            if c.col < exp_label:
                 if regex.fullmatch(r"金额|决算数|预算数", t) and inc_amount is None:
                     inc_amount = c.col
                 continue
