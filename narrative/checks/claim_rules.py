@@ -311,7 +311,8 @@ def check_completion(ctx: Context) -> None:
                     hint = ""
                     if other is not None and other.value is not None and other is not b and not other.value.wan.contains_zero():
                         alt = f.wan_value / other.value.wan_value * 100
-                        hint = f"; {f.display} / {other.value.display} = {fmt(alt, comp.figure.decimals)}%"
+                        hint = (f"; {f.text} / {other.value.text} = {fmt(alt, comp.figure.decimals)}% is the rate "
+                                f"against the {other.role.replace('_', ' ')}")
                     ctx.emit(CLM003, f"{c.subject}: completion {comp.display} of a budget of {bud.display}",
                              c.loc_of("completion"), _excerpt(c), stated=comp.display, computed="undefined",
                              explanation=f"{b.role.replace('_', ' ')} is {bud.display}: no completion rate exists{hint}",
@@ -901,6 +902,8 @@ def check_subject_paths(ctx: Context) -> None:
     if not any(t.kind in ("T05", "T03", "T02") and t.extra.get("codes") for t in ctx.doc.tables):
         return  # no code table was recognised: nothing to compare the paths with
     for block in ctx.doc.blocks:
+        if any("名词解释" in title for title in block.section):
+            continue  # glossary entries are checked by the glossary rule (TXT004), not as figures' subjects
         for m in PATH_RE.finditer(block.norm):
             if "(项)" not in m.group(0) and "(款)" not in m.group(0):
                 continue

@@ -1,4 +1,8 @@
-"""Ingest: turn a file into ``SourceLine``s, choosing the reader by content, not by name."""
+"""Ingest: turn a file into ``SourceLine``s.
+
+A file that starts like a PDF is read as one whatever its name; a file named .pdf
+that does not is refused by the PDF reader ("not a PDF file") rather than read as
+text, which is what its owner expects to hear."""
 
 from __future__ import annotations
 
@@ -14,7 +18,7 @@ def read_source(path: str) -> SourceDocument:
         raise InputError("is a directory, not a report") from None
     except OSError as err:
         raise InputError(f"cannot open: {err.strerror or err}") from None
-    if head.lstrip().startswith(b"%PDF"):
+    if head.lstrip().startswith(b"%PDF") or path.lower().endswith(".pdf"):
         from .pdf import read_pdf  # imported only when a PDF is given
 
         return read_pdf(path)

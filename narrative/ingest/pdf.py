@@ -662,7 +662,9 @@ def _wraps(
 ) -> bool:
     """Does this prose line run on into the next one?
 
-    It must reach the right edge of the text column: what is left of the line is
+    It must start in the left part of the text column (a line set to the right or
+    centred, such as the "公开01表" label over a table, ends where it ends) and reach
+    the right edge of the text column: what is left of the line is
     narrower than the next line's first token (one CJK character, or a number like
     "15.16%" that a ragged-right layout moved down whole).  And the next line must
     continue the text: prose, not indented (a new paragraph), not after a blank gap.
@@ -675,6 +677,8 @@ def _wraps(
     if here is None or there is None:
         return False
     left, right = here
+    if it.x0 > left + 0.25 * (right - left):
+        return False  # a short line set right or centred ("公开01表" over a table): no text column run
     room = right - it.x1
     lead = max(nit.lead, it.size)
     if room > lead + 0.25 * it.size:

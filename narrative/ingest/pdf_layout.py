@@ -517,6 +517,11 @@ def _grid_rows(grid: _Grid, table_index: int) -> tuple[list[Item], list[float]]:
         placed.setdefault((r, b), {}).setdefault(c, []).append(text)
         tops[(r, b)] = max(tops.get((r, b), -1e9), top)
 
+    # Grid rows whose own (one-row) cells hold figures: body rows.
+    value_rows = {
+        cell.r0 for cell, _, texts in cell_lines if cell.r0 == cell.r1 and any(is_value(t) for t in texts)
+    }
+
     for cell, lines, texts in cell_lines:
         centre = (lines[0].top + lines[-1].bottom) / 2
         # The grid row where the text sits; a text centred on a row boundary (a cell
@@ -527,8 +532,17 @@ def _grid_rows(grid: _Grid, table_index: int) -> tuple[list[Item], list[float]]:
             if centre >= ys[rr + 1] - slack:
                 r = rr
                 break
+        group = cell.r0 != cell.r1 and any(rr in value_rows for rr in range(cell.r0, cell.r1 + 1))
+        if group:
+            # A label spanning body rows (自评表: 项目资金（万元） over the header and the
+            # fund rows, 绩效指标, 产出指标 over their indicators) names the group from
+            # its first row, where a spreadsheet keeps a merged cell's value; centred
+            # text would attach it to whichever row happens to be in the middle.
+            r = cell.r0
         rb = bands.get(r)
-        if id(cell) in split_cells:
+        if group:
+            put(r, 0, cell.c0, _join_lines(texts), rb[0] if rb else ys[r])
+        elif id(cell) in split_cells:
             b = split_cells[id(cell)]
             put(r, b, cell.c0, _join_lines(texts), rb[b])
         elif rb and cell.r0 == cell.r1:
@@ -827,13 +841,22 @@ def _split_code_header(rows: list[Item]) -> list[Item]:
         k = 0
         while k < min(3, len(cells)) and cells[k] == _CODE_LEVELS[k]:
             k += 1
-        if k >= 2 and any(is_value(c) for c in cells[k:] if c):
+        values = [c for c in cells[k:] if c and is_value(c)]
+        if k >= 2 and values and not _is_column_numbers(values):
             head = Item(**{**row.__dict__, "cells": row.cells[:k] + [""] * (len(cells) - k)})
             body = Item(**{**row.__dict__, "cells": [""] * k + row.cells[k:]})
             out += [head, body]
         else:
             out.append(row)
     return out
+
+
+def _is_column_numbers(values: list[str]) -> bool:
+    """"1 2 3 … n": the 栏次 row of a header ("类 款 项 栏次 1 2 3"), not figures."""
+    if not all(v.isdigit() for v in values):
+        return False
+    nums = [int(v) for v in values]
+    return nums == list(range(1, len(nums) + 1))
 
 
 def _dedupe(glyphs: list[Glyph]) -> list[Glyph]:
