@@ -122,19 +122,31 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
+class _Documents:
+    """Iterate over the documents of the given paths, reporting unreadable files on stderr
+    (one line each) and remembering that one was unreadable (exit 2)."""
+
+    def __init__(self, paths: Sequence[str]) -> None:
+        self.paths = _expand(paths)
+        self.status = ExitCode.OK
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        from .api import load_document
+
+        for path in self.paths:
+            try:
+                yield path, load_document(path)
+            except InputError as err:
+                warn(f"{path}: {err}")
+                self.status = ExitCode.INPUT_ERROR
+
+
 def cmd_tables(args: argparse.Namespace) -> int:
     """Show the tables as recognised: kind, title, rows and facts (for reviewers)."""
-    from .api import load_document
     from .tables.recognize import NAMES
 
-    status = ExitCode.OK
-    for path in _expand(args.files):
-        try:
-            doc = load_document(path)
-        except InputError as err:
-            warn(f"{path}: {err}")
-            status = ExitCode.INPUT_ERROR
-            continue
+    docs = _Documents(args.files)
+    for path, doc in docs:
         sys.stdout.write(f"{path}: {doc.department or '?'} {doc.year or '?'} {doc.report_kind or '?'}\n")
         for t in doc.tables:
             where = f"line {t.first_line.number}" + (f" page {t.first_line.page}" if t.first_line.page else "")
@@ -145,26 +157,19 @@ def cmd_tables(args: argparse.Namespace) -> int:
             if args.facts:
                 for f in t.facts.values():
                     sys.stdout.write(f"      {f.cell.line.number:>5} {f.key} = {f.cell.norm or '(empty)'}  ({f.label})\n")
-    return status
+    return docs.status
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
     """List every claim of the prose with its bindings, and every skipped number."""
-    from .api import load_document
     from .checks.claim_rules import claims_of
     from .report.claims_report import render_claims_json, render_claims_text
 
-    status = ExitCode.OK
-    for path in _expand(args.files):
-        try:
-            doc = load_document(path)
-        except InputError as err:
-            warn(f"{path}: {err}")
-            status = ExitCode.INPUT_ERROR
-            continue
+    docs = _Documents(args.files)
+    for _path, doc in docs:
         cs = claims_of(doc)
         sys.stdout.write(render_claims_json(doc, cs) if args.format == "json" else render_claims_text(doc, cs))
-    return status
+    return docs.status
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,7 +11,7 @@ so a 06 item may be smaller than its 09 figure, never larger.
 from __future__ import annotations
 
 from ..findings import Severity
-from ..model import Document, Fact
+from ..model import Document, Fact, Table
 from .registry import Context, Rule, checker, rule
 from .relations import Term, check_at_most, check_sum, term
 from .table_rules import RND001
@@ -103,24 +103,12 @@ def check_cross_tables(ctx: Context) -> None:
           "公开03 合计 本年支出合计")
     t01, t03 = doc.table("T01"), doc.table("T03")
     if t01 and t03:
-        classes = {k.row[4:] for k in t01.facts if k.row.startswith("exp.") and k.row[4:].isdigit()}
-        classes |= {c for c in t03.extra.get("codes", []) if len(c) == 3}
-        for c in sorted(classes):
-            a, b = t01.fact(f"exp.{c}", "amount"), t03.fact(c, "total")
-            if a is None and b is not None and b.cell.figure is not None and b.cell.figure.value != 0:
-                _missing_row(ctx, XTB002, b, "公开01")
-            _pair(ctx, XTB002, a, b, f"公开03 {c} 本年支出合计")
+        _classes(ctx, XTB002, t01, "amount", t03, "公开03 {c} 本年支出合计")
     # 04 ↔ 05
     t04, t05 = doc.table("T04"), doc.table("T05")
     if t04 and t05 and "gpb" in t04.extra.get("exp_columns", []):
         _pair(ctx, XTB003, t04.fact("exp.total", "gpb"), t05.fact("total", "total"), "公开05 合计")
-        classes = {k.row[4:] for k in t04.facts if k.row.startswith("exp.") and k.row[4:].isdigit()}
-        classes |= {c for c in t05.extra.get("codes", []) if len(c) == 3}
-        for c in sorted(classes):
-            a, b = t04.fact(f"exp.{c}", "gpb"), t05.fact(c, "total")
-            if a is None and b is not None and b.cell.figure is not None and b.cell.figure.value != 0:
-                _missing_row(ctx, XTB003, b, "公开04")
-            _pair(ctx, XTB003, a, b, f"公开05 {c} 合计")
+        _classes(ctx, XTB003, t04, "gpb", t05, "公开05 {c} 合计")
     # 05 ↔ 06
     basic = _f(doc, "T05", "total", "basic")
     pers, pub = _f(doc, "T06", "personnel_total", "amount"), _f(doc, "T06", "public_total", "amount")
@@ -139,6 +127,18 @@ def check_cross_tables(ctx: Context) -> None:
                   "公开07 合计 本年收入")
         if "capital" in cols:
             _pair(ctx, XTB007, t04.fact("exp.total", "capital"), _f(doc, "T08", "total", "total"), "公开08 合计")
+
+
+def _classes(ctx: Context, rule_cls: type[Rule], summary: Table, col: str, detail: Table, what: str) -> None:
+    """Each expenditure class of a summary table (01/04) against the class rows of its detail
+    table (03/05); a class printed with an amount in only one of them is a finding too."""
+    classes = {k.row[4:] for k in summary.facts if k.row.startswith("exp.") and k.row[4:].isdigit()}
+    classes |= {c for c in detail.extra.get("codes", []) if len(c) == 3}
+    for c in sorted(classes):
+        a, b = summary.fact(f"exp.{c}", col), detail.fact(c, "total")
+        if a is None and b is not None and b.cell.figure is not None and b.cell.figure.value != 0:
+            _missing_row(ctx, rule_cls, b, f"公开{summary.kind[1:] if summary.kind else '?'}")
+        _pair(ctx, rule_cls, a, b, what.format(c=c))
 
 
 def _missing_row(ctx: Context, rule_cls: type[Rule], present: Fact, other: str) -> None:

@@ -117,7 +117,7 @@ class _Extractor:
             self.pending = self._subject_holder(block, block.norm, 0)
             return
         text = block.norm
-        sentences = [(m.start(), m.end()) for m in _sentences(text)]
+        sentences = _sentences(text)
         # the amount claim later figures refer to; a subject named alone in the block just
         # before ("1、一般公共服务支出（类）…（项）。") carries over
         current: Claim | None = self.pending
@@ -163,7 +163,6 @@ class _Extractor:
                     which = m.group("which") or m.group("which2") or ""
                     current.words["vs_budget"] = word
                     current.words["vs_budget_which"] = which
-                    current.refs.setdefault("vs_budget_block_start", current)  # marker for locating
                     current.words["vs_budget_at"] = str(s0 + m.start())
                 if not sent_nums and regex.search(r"决算数?(?:与|比)上年(?:基本)?持平|与上年持平", sentence):
                     current.direction = 0
@@ -376,7 +375,7 @@ class _Extractor:
     def _lists(self, block: Block, sentence: str, s0: int, sent_claims: list[Claim], nums: list[Num]) -> None:
         """Attach the items of a list to the count that announces it."""
         for c in sent_claims:
-            if c.kind not in ("count", "project_count") or c.unit_is_not_countable():
+            if c.kind not in ("count", "project_count") or not _announces_list(c):
                 continue
             n = c.value
             assert n is not None
@@ -412,24 +411,16 @@ def _next_start(nums: list[Num], n: Num, default: int) -> int:
     return default
 
 
-def _sentences(text: str):  # type: ignore[no-untyped-def]
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, ending at 。！？ (a 。 inside the sentence is its end)."""
+    spans: list[tuple[int, int]] = []
     start = 0
     for m in SENT_END.finditer(text):
-        yield _Span(start, m.end())
+        spans.append((start, m.end()))
         start = m.end()
     if start < len(text):
-        yield _Span(start, len(text))
-
-
-class _Span:
-    def __init__(self, a: int, b: int) -> None:
-        self._a, self._b = a, b
-
-    def start(self) -> int:
-        return self._a
-
-    def end(self) -> int:
-        return self._b
+        spans.append((start, len(text)))
+    return spans
 
 
 def _clean(phrase: str) -> str:
@@ -519,10 +510,7 @@ def extract_claims(doc: Document) -> ClaimSet:
     return _Extractor(doc).run()
 
 
-def _unit_is_not_countable(self: Claim) -> bool:
+def _announces_list(c: Claim) -> bool:
     """Only "N 个/项/家/名 X" announces a list of X; "38 次", "10 余次" never do."""
-    n = self.value
-    return n is None or n.unit not in ("个", "项", "家", "名") or n.qualifier is not None
-
-
-Claim.unit_is_not_countable = _unit_is_not_countable  # type: ignore[attr-defined]
+    n = c.value
+    return n is not None and n.unit in ("个", "项", "家", "名") and n.qualifier is None
