@@ -182,6 +182,10 @@ class _Builder:
                 in_note = True
                 k += 1
                 continue
+            if notes and line_wraps(self.lines[notes[-1]]) and heading_level(t) is None and not starts_item(t):
+                notes.append(k)  # the rest of a note wrapped onto the next line
+                k += 1
+                continue
             break
         rows_idx = [i for i in range(start, end + 1) if self.lines[i].is_table_row]
         pre_lines = [self.lines[i] for i in pre]
@@ -236,8 +240,10 @@ class _Builder:
                 key = t.replace(" ", "")
                 if first is not None and key == first:
                     break
+                if entries and entries[-1].line.is_table_row:
+                    break  # a 目录 with page numbers ends at its last numbered row
                 level = heading_level(t)
-                if level is None and len(t) > 40:
+                if level is None and (len(t) > 40 or cur.wraps):
                     break
                 if first is None:
                     first = key

@@ -7,6 +7,7 @@ import regex
 from ..findings import Severity
 from ..model import Fact, Loc, Table
 from ..normalize import squash
+from ..structure import BULLET_RE
 from ..tables.code_tables import ROW_TOTALS, column_name
 from ..tables.recognize import NAMES, kind_from_title
 from ..tables.summary_tables import strip_enum
@@ -391,7 +392,7 @@ def check_completeness(ctx: Context) -> None:
         kind = kind_from_title(strip_enum(entry.text))
         if kind and kind != "SE":
             required.setdefault(kind, Loc(entry.line.number, entry.line.page))
-            excerpts.setdefault(kind, entry.line.text.strip())
+            excerpts.setdefault(kind, BULLET_RE.sub("", entry.line.text.strip()))
     if doc.report_kind == "决算":
         labelled = any(t.label for t in doc.tables)
         for kind in TEN_TABLES if labelled else TEN_TABLES[:9]:

@@ -16,7 +16,9 @@ How a page is rebuilt:
    glyphs are read as lines (top to bottom) and joined, so a label wrapped onto
    two or three lines inside one cell, or characters set one per line in a narrow
    cell, becomes one cell text.  The text is placed in the leftmost column of the
-   merged cell, in the grid row where its text sits vertically.  A grid row that
+   merged cell, in the grid row where its text sits vertically, except for a label
+   that spans rows holding figures (a row-group label: 绩效指标 over the indicators
+   of a 自评表), which goes to its first row, as a spreadsheet keeps it.  A grid row that
    holds several lines of figures in one cell (a body without row rulings) is cut
    into one row per line of figures.
 3. Glyphs outside ruled tables are grouped into visual lines.  Runs of lines that
