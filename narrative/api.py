@@ -81,5 +81,12 @@ def check_file(
         return Result(path, error="input too deeply nested to read")
     except MemoryError:
         return Result(path, error="out of memory while reading the input")
-    findings = check_document(doc, select=select, ignore=ignore, min_severity=min_severity, prior=prior)
+    try:
+        findings = check_document(doc, select=select, ignore=ignore, min_severity=min_severity, prior=prior)
+    except Exception as err:  # a bug in a rule must not end a batch run with a traceback
+        where = err.__traceback__
+        while where is not None and where.tb_next is not None:
+            where = where.tb_next
+        at = f" ({where.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{where.tb_lineno})" if where else ""
+        return Result(path, doc=doc, error=f"internal error while checking: {type(err).__name__}: {err}{at}")
     return Result(path, doc=doc, findings=findings)

@@ -216,3 +216,20 @@ def test_every_claim_of_the_performance_summary(claims) -> None:  # type: ignore
             extra = len(c.items)
         got.append((line, c.kind, c.value.text if c.value else c.nums["share"].text, extra))
     assert got == PERFORMANCE
+
+
+def test_execution_rates_and_balances_are_recomputed(real_text, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # line 823: "…项目共使用 134.4 万元，结余资金 2 万元，资金执行率 98.53%" (budget 136.4, 自评表 line 615)
+    # line 923: "…项目共使用 134.4 万元，实际到位资金 136.4 万元，预算执行率为 98.53%"
+    from narrative.api import check_file
+
+    lines = real_text.read_text(encoding="utf-8").split("\n")
+    assert "结余资金 2 万元" in lines[822] and "预算执行率为 98.53%" in lines[922]
+    assert not [f for f in check_file(str(real_text), select=["CLM003", "CLM006"]).findings]
+    lines[822] = lines[822].replace("结余资金 2 万元", "结余资金 5 万元")
+    lines[922] = lines[922].replace("预算执行率为 98.53%", "预算执行率为 90.53%")
+    path = tmp_path / "mutant.txt"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    got = {(f.loc.line, f.rule) for f in check_file(str(path), select=["CLM003", "CLM006"]).findings
+           if f.severity == Severity.ERROR}
+    assert got == {(823, "CLM006"), (923, "CLM003")}  # 136.4 − 134.4 = 2; 134.4 / 136.4 = 98.53%

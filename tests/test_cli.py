@@ -141,3 +141,18 @@ def test_no_traceback_on_garbage(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1
+
+
+def test_a_crashing_rule_is_one_line_not_a_traceback(slip_file: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from narrative.checks import registry
+
+    registry.load_all()
+
+    def boom(ctx):  # type: ignore[no-untyped-def]
+        raise ValueError("bad state")
+
+    monkeypatch.setattr(registry, "CHECKERS", [registry.CheckerEntry(boom, ("TBL001",))])
+    code, out, err = run(["check", str(slip_file)], capsys)
+    assert code == 2
+    assert err.startswith(f"narrative: {slip_file}: internal error while checking: ValueError: bad state (")
+    assert len(err.strip().splitlines()) == 1

@@ -659,10 +659,10 @@ def check_self_evaluations(ctx: Context) -> None:
                      computed=fmt(sums.get("Σ 全年预算数", next(iter(sums.values())))[1], 2),
                      explanation="; ".join(f"{k} = {fmt(m, 2)} (rounding {fmt(iv.low, 3)}–{fmt(iv.high, 3)})"
                                            for k, (iv, m) in sums.items()), key=f"{c.subject}:money")
-        elif c.kind == "rate" and "amount" in c.refs and (c.refs["amount"].subject_id or "").startswith("project:"):
+        elif c.kind == "rate" and (_rate_project(doc, claims, c) or "").startswith("project:"):
             from ..claims.subjects import find_project
 
-            t = find_project(doc, c.refs["amount"].subject)
+            t = find_project(doc, (_rate_project(doc, claims, c) or "")[8:])
             if t is None:
                 continue
             se = t.extra["self_eval"]
@@ -673,6 +673,13 @@ def check_self_evaluations(ctx: Context) -> None:
             _emit_cmp(ctx, CLM009, c, n, cell.interval, cell.figure.value,
                       f"{se.name}: 执行率 {n.display}, its 自评表 says {cell.norm}",
                       f"自评表 {se.name} 执行率 (line {cell.line.number})", "rate", key=f"{se.name}:rate")
+
+
+def _rate_project(doc: Document, claims: list[Claim], c: Claim) -> str | None:
+    """The project whose 执行率 a rate claim states: the project of the figure it follows."""
+    final, *_ = _final_and_budget(doc, claims, c)
+    ref = final or c.refs.get("amount")
+    return ref.subject_id if ref is not None else None
 
 
 def _about_self_evaluation(c: Claim) -> bool:
@@ -920,3 +927,85 @@ def check_subject_paths(ctx: Context) -> None:
                      + (f"; figures of this subject were bound to {code}" if code else
                         "; the figures of this subject cannot be checked"),
                      key=m.group(0))
+
+
+# ---------------------------------------------------------------------- rates and balances
+BUDGET_ROLES = ("full_budget", "budget", "received", "initial_budget")
+
+
+def _sentence_span(c: Claim) -> tuple[int, int]:
+    norm = c.block.norm
+    start = max((norm.rfind(p, 0, c.start) for p in "。!?！？"), default=-1) + 1
+    return start, _sentence_end(norm, c.start)
+
+
+def _same_sentence(claims: list[Claim], c: Claim) -> list[Claim]:
+    a, b = _sentence_span(c)
+    return [x for x in claims if x.block is c.block and x.kind == "amount" and x.value is not None
+            and a <= x.value.start <= b and x is not c]
+
+
+def _final_and_budget(doc: Document, claims: list[Claim], c: Claim
+                      ) -> tuple[Claim | None, Interval | None, Fraction | None, str]:
+    """The 决算/执行 figure before ``c`` in its sentence and the budget it is measured against:
+    a budget figure of the same sentence, else, for a project, its 自评表 全年预算数."""
+    import regex
+
+    near = [x for x in _same_sentence(claims, c) if x.start < c.start
+            and not regex.fullmatch(r"(?:结余|超支)(?:资金|金额)?", x.subject)]
+    final = next((x for x in reversed(near) if x.role == "final"), None)
+    if final is None:
+        return None, None, None, ""
+    budget = next((x for x in near if x.role in BUDGET_ROLES and x.subject_id == final.subject_id), None)
+    if budget is None:
+        budget = next((x for x in near if x.role in BUDGET_ROLES), None)
+    if budget is not None and budget.value is not None:
+        return final, budget.value.wan, budget.value.wan_value, budget.value.display
+    if (final.subject_id or "").startswith("project:") and final.binding is not None:
+        from ..claims.subjects import bind_project
+
+        b, _ = bind_project(doc, final.subject, "full_budget")
+        if b is not None and b.facts[0].cell.figure is not None:
+            cell = b.facts[0].cell
+            return final, cell.interval, cell.figure.value, f"{cell.norm}（自评表 全年预算数, line {cell.line.number}）"
+    return final, None, None, ""
+
+
+@checker("CLM003", "CLM006", "RND001")
+def check_rates_and_balances(ctx: Context) -> None:
+    """执行率 = 执行数 / 预算数 stated in one sentence; 结余 = 预算 − 决算 and 超支 = 决算 − 预算."""
+    import regex
+
+    claims = claims_of(ctx.doc).claims
+    for c in claims:
+        if c.kind == "rate" and c.value is not None and "执行率" in c.words.get("rate", ""):
+            final, biv, bmid, bdesc = _final_and_budget(ctx.doc, claims, c)
+            if final is None or biv is None or bmid is None or final.value is None or bmid == 0:
+                continue
+            ratio = final.value.wan / biv
+            if ratio is None:
+                continue
+            _emit_cmp(ctx, CLM003, c, c.value, ratio.scale(100), final.value.wan_value / bmid * 100,
+                      f"{c.subject or '执行率'}: {c.value.display} does not follow from {final.value.display} / {bdesc}",
+                      f"{final.value.text} / {bdesc.split('（')[0]} × 100", "rate", key=f"{c.id}:rate")
+        if c.kind != "amount" or c.value is None:
+            continue
+        m = regex.fullmatch(r"(结余|超支)(?:资金|金额)?", c.subject)
+        if not m:
+            continue
+        final, biv, bmid, bdesc = _final_and_budget(ctx.doc, claims, c)
+        if final is None or biv is None or bmid is None or final.value is None:
+            continue
+        word = m.group(1)
+        diff = biv - final.value.wan if word == "结余" else final.value.wan - biv
+        mid = bmid - final.value.wan_value if word == "结余" else final.value.wan_value - bmid
+        how = (f"{bdesc.split('（')[0]} − {final.value.text}" if word == "结余" else
+               f"{final.value.text} − {bdesc.split('（')[0]}")
+        if diff.high < 0:
+            ctx.emit(CLM006, f"'{word}' but {final.value.display} vs budget {bdesc}", c.loc_of(), _excerpt(c),
+                     stated=f"{word} {c.value.display}", computed=fmt(mid, 2),
+                     explanation=f"{how} = {fmt(mid, 2)}: the sign contradicts '{word}'", key=f"{c.id}:sign")
+            continue
+        _emit_cmp(ctx, CLM006, c, c.value, Interval(diff.low / c.value.scale, diff.high / c.value.scale),
+                  mid / c.value.scale, f"{word} {c.value.display} does not follow from {final.value.display} "
+                  f"and its budget {bdesc}", how, "balance", key=f"{c.id}:balance")
