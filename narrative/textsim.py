@@ -12,6 +12,8 @@ next to "住房保障支出（类）…").  Those are parallel statements, not c
 whose units carry different subject tags is never a near-duplicate, and a short
 pair must be almost identical (95 %) to count.
 
+rapidfuzz is imported on first use, so that a check that selects no text rule never loads it.
+
 Speed: every pair is scored by rapidfuzz in C++ (``process.extract``), units sorted by
 length so that each query is scored only against the units whose length allows the
 score it needs; no Python loop runs over character pairs.  300 paragraphs (≈1,000
@@ -25,7 +27,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import regex
-from rapidfuzz import fuzz, process
 
 from .normalize import fold
 
@@ -95,6 +96,7 @@ class Group:
 
     @property
     def numbers_differ(self) -> bool:
+        """Two of its places are the same text with different numbers."""
         return any(m.numbers_differ for m in self.matches)
 
 
@@ -105,6 +107,8 @@ def _parallel(a: Unit, b: Unit) -> bool:
 
 def near_duplicates(units: Sequence[Unit], params: Params | None = None) -> list[Match]:
     """Every near-duplicate pair of units (each pair once, shorter first)."""
+    from rapidfuzz import fuzz, process  # imported here: a table-only check never pays for it
+
     p = params or Params()
     idx = [i for i, u in enumerate(units) if len(u.key) >= p.min_len]
     idx.sort(key=lambda i: (len(units[i].key), i))
@@ -145,8 +149,12 @@ def near_duplicates(units: Sequence[Unit], params: Params | None = None) -> list
 
 
 def group(units: Sequence[Unit], matches: Sequence[Match]) -> list[Group]:
-    """Union the paragraphs that share a near-duplicate sentence; groups of ≥ 2 paragraphs,
-    ordered by their first paragraph."""
+    """Union the paragraphs that share a near-duplicate sentence, ordered by first paragraph.
+
+    A passage of several paragraphs repeated elsewhere is one group, not one per paragraph:
+    when paragraph a matches b and the next paragraph after a matches the next after b
+    (next among the paragraphs compared), the two pairs are joined.  A group may hold a single
+    paragraph when a sentence is repeated inside it."""
     parent: dict[int, int] = {}
 
     def find(x: int) -> int:
@@ -156,22 +164,28 @@ def group(units: Sequence[Unit], matches: Sequence[Match]) -> list[Group]:
             x = parent[x]
         return x
 
+    def union(x: int, y: int) -> None:
+        rx, ry = find(x), find(y)
+        if rx != ry:
+            parent[max(rx, ry)] = min(rx, ry)
+
+    order = sorted({u.para for u in units})
+    nxt = {p: q for p, q in zip(order, order[1:], strict=False)}
+    pairs = {(units[m.a].para, units[m.b].para) for m in matches}
+    pairs |= {(b, a) for a, b in pairs}
     for m in matches:
-        ra, rb = find(units[m.a].para), find(units[m.b].para)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+        union(units[m.a].para, units[m.b].para)
+    for a, b in pairs:
+        na, nb = nxt.get(a), nxt.get(b)
+        if na is not None and nb is not None and na != b and (na, nb) in pairs:
+            union(a, na)
     by_root: dict[int, Group] = {}
     for m in matches:
-        pa = units[m.a].para
-        root = find(pa)
-        g = by_root.setdefault(root, Group([]))
+        g = by_root.setdefault(find(units[m.a].para), Group([]))
         g.matches.append(m)
         for para in (units[m.a].para, units[m.b].para):
             if para not in g.paras:
                 g.paras.append(para)
-    out = []
     for g in by_root.values():
         g.paras.sort()
-        if len(g.paras) >= 2 or any(units[m.a].para == units[m.b].para for m in g.matches):
-            out.append(g)
-    return sorted(out, key=lambda g: g.paras[0])
+    return sorted(by_root.values(), key=lambda g: g.paras[0])

@@ -32,12 +32,14 @@ TABLE_ROWS = {
 # (errors, warnings) per file, each one reviewed in docs/real-findings.md
 FINDINGS = {
     "putuo-caizhengju-2024-final.pdf": {"CLM001": 1},
-    "putuo-caizhengju-2024-final-seeded-errors.pdf": {"TBL004": 1, "CLM001": 1, "CLM002": 1, "CLM006": 3},
-    "putuo-guihua-ziran-2024-final.pdf": {"CLM001": 2, "CLM003": 1, "CLM004": 1, "CLM014": 4},
-    "putuo-shehui-gongzuobu-2024-final.pdf": {"CLM003": 1},
-    "shanghai-2024-final-template-xxju.pdf": {"TBL005": 6, "CLM014": 1},
-    "putuo-sifaju-2026-dept-budget.pdf": {},
-    "putuo-sifaju-2026-unit-budget.pdf": {"TBL001": 2, "TBL002": 2},
+    "putuo-caizhengju-2024-final-seeded-errors.pdf": {"TBL004": 1, "CLM001": 1, "CLM002": 1, "CLM006": 3, "TXT001": 2,
+                                                      "TXT005": 1},
+    "putuo-guihua-ziran-2024-final.pdf": {"CLM001": 2, "CLM003": 1, "CLM004": 1, "CLM014": 3, "TXT003": 1,
+                                          "TXT005": 3, "TXT006": 3},
+    "putuo-shehui-gongzuobu-2024-final.pdf": {"CLM003": 1, "TXT005": 2},
+    "shanghai-2024-final-template-xxju.pdf": {"TBL005": 6, "CLM014": 1, "TXT005": 49},
+    "putuo-sifaju-2026-dept-budget.pdf": {"TXT001": 5, "TXT003": 1},
+    "putuo-sifaju-2026-unit-budget.pdf": {"TBL001": 2, "TBL002": 2, "TXT003": 1, "TXT005": 2},
     "putuo-wanli-jiedao-2024-budget.pdf": {},
     "putuo-wanli-jiedao-2025-budget.pdf": {"CLM014": 1},
 }
@@ -90,7 +92,7 @@ def test_findings_per_file_are_pinned(name: str) -> None:
 def test_real_text_report_errors_are_pinned() -> None:
     doc = load_document(str(need(REAL_TEXT)))
     errors = [f for f in check_document(doc) if f.severity == Severity.ERROR]
-    assert dict(Counter(f.rule for f in errors)) == {"CLM004": 1, "CLM009": 2, "CLM011": 1, "CLM008": 1}
+    assert dict(Counter(f.rule for f in errors)) == {"CLM004": 1, "CLM009": 2, "CLM011": 1, "CLM008": 1, "TXT002": 1}
 
 
 def test_pdf_findings_locate_page_and_line() -> None:

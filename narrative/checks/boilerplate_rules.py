@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -31,16 +32,18 @@ class DUP001(Rule):
     """One "主要原因" reason is reused word for word to explain changes of different subjects.
 
     What it checks: the reasons after 主要原因 in the report, normalised (punctuation dropped,
-    numbers as #); a reason that explains the comparisons of two subjects that do not restate
-    each other (not 收入/支出 totals, not a class and its items, not 商品和服务支出 and 机关运行经费)
-    is reported at each later use.  A warning for a specific reason; an info for a generic one
-    (人员变动, 工作需要 …, listed in ``lexicons/reason_words.toml``, or shorter than eight characters).
+    numbers as #); a reason given for the comparisons of two subjects that do not restate each
+    other (not the 收入/支出 totals, not a class and its items, not 商品和服务支出 and 机关运行经费)
+    is reported at its later use.  A warning when the two changes went opposite ways (an increase
+    of one, a decrease of the other: one cause cannot explain both) and the reason is specific; an
+    info otherwise, and always for a generic reason (人员变动, 工作需要 …, ``lexicons/reason_words.toml``,
+    or shorter than eight characters).
 
     Why it matters: the sentence was copied from the line above and its figures overwritten,
     but not its reason: the second change keeps an explanation that belongs to the first.
 
-    Example: "对个人和家庭的补助支出 … 增加 1.24 万元 …，主要原因：人员正常晋级晋档及事业单位绩效工资调整"
-    — the reason of 工资福利支出 two lines above.
+    Example: "商品和服务支出 38.56 万元，比上年减少 3.27 万元 …，主要原因：人员正常晋级晋档及事业单位绩效
+    工资调整" — the reason of the increase of 工资福利支出 on the line above.
     """
 
     code = "DUP001"
@@ -77,16 +80,19 @@ class DUP003(Rule):
     What it checks: every sentence of the prose against every other, with numbers replaced by #
     and punctuation and enumerators dropped (so "only the numbers changed" is the same text):
     near-identical sentences (95 %), a sentence of 30+ characters contained in another (92 %), or
-    two long sentences sharing a passage of 50+ characters.  Parallel statements about different
-    subjects written from one template are not copies.  The paragraphs linked by such sentences
-    form one group, reported once, at its first place, with every place and its similarity.
-    An info; a warning when two places are the same text with different numbers.
+    two long sentences sharing a passage of 50+ characters.  Not compared: parallel statements
+    about different subjects written from one template (their claims or （类/款/项） names differ),
+    and data sentences that are mostly figures ("2025年预算执行数为#万元，2026年预算安排#万元…").
+    The paragraphs linked by such sentences form one group (a repeated run of paragraphs is one
+    group), reported once, at its first place, with every place and its similarity.  An info; a
+    warning when two places are the same text with different numbers.
 
     Why it matters: repeated passages are boilerplate; the same sentence with other numbers in
     two places means one of them was not updated.
 
     Example: the passage "以高度的政治责任感，认真履行“三服务”工作职能，扎实做好新时代“三服务”工作 …"
-    of the real report at lines 524, 777–779, 885 and 961.
+    of the real report at lines 524, 777–779, 885 and 961 (one info); the 主要结论 of a 2024 report
+    pasted into its 部门评价报告 with "2023年以来" for "2024年以来" (a warning).
     """
 
     code = "DUP003"
@@ -97,7 +103,7 @@ class DUP003(Rule):
 
 # ---------------------------------------------------------------------- reasons
 @cache
-def reason_words() -> dict[str, object]:
+def reason_words() -> dict[str, Any]:
     return load_toml("reason_words.toml")
 
 
@@ -153,10 +159,18 @@ def comparisons(block: Block, claims: list[Claim]) -> list[Comparison]:
         if c.block is not block or c.kind != "amount":
             continue
         comp = c.nums.get("completion")
+        budget = by_id.get(c.words.get("inherited", ""))
         if comp is not None:
             iv = comp.figure.interval
             out.append(Comparison(comp.start, "budget", _completion_direction(comp.figure.value, iv.low, iv.high),
                                   c, f"完成 {comp.display}"))
+        elif budget is not None and budget.value is not None and c.value is not None and c.role == "final":
+            # 决算 against the budget stated just before it: the figures say which way, not the words
+            f, b = c.value.wan, budget.value.wan
+            d = 1 if f.low > b.high else -1 if f.high < b.low else 0
+            at = int(c.words["vs_budget_at"]) if c.words.get("vs_budget_at", "").isdigit() else c.value.end
+            out.append(Comparison(min(at, c.value.end), "budget", d, c,
+                                  f"预算数 {budget.value.display}，决算数 {c.value.display}"))
         elif c.words.get("vs_budget") in ("大于", "小于", "等于"):
             d = {"大于": 1, "小于": -1, "等于": 0}[c.words["vs_budget"]]
             at = int(c.words.get("vs_budget_at", c.end))
@@ -167,13 +181,6 @@ def comparisons(block: Block, claims: list[Claim]) -> list[Comparison]:
         elif c.direction == 0:
             k = block.norm.find("持平", c.start, c.end + 60)
             out.append(Comparison(k if k >= 0 else c.end, "yoy", 0, c, "与上年持平"))
-        if comp is None and c.words.get("vs_budget") is None and c.value is not None and c.words.get("inherited"):
-            budget = by_id.get(c.words["inherited"])
-            if budget is not None and budget.value is not None:
-                f, b = c.value.wan, budget.value.wan
-                d = 1 if f.low > b.high else -1 if f.high < b.low else 0
-                out.append(Comparison(c.value.end, "budget", d, c,
-                                      f"预算数 {budget.value.display}，决算数 {c.value.display}"))
     return sorted(out, key=lambda x: x.pos)
 
 
@@ -204,8 +211,8 @@ def reasons_of(doc: Document) -> list[Reason]:
                 continue
             before = [x for x in comps if x.pos < m.start()]
             comp = before[-1] if before else None
-            subject_claim = comp.claim if comp else next(
-                (c for c in sorted(bclaims, key=lambda c: -c.start) if c.start < m.start() and c.kind == "amount"), None)
+            earlier = [c for c in bclaims if c.start < m.start() and c.kind == "amount"]
+            subject_claim = comp.claim if comp else (max(earlier, key=lambda c: c.start) if earlier else None)
             out.append(Reason(
                 block=b, start=start, end=end, text=b.text[start:end].strip(), key=normalize(body),
                 subject_id=subject_claim.subject_id if subject_claim else None,
@@ -217,7 +224,7 @@ def reasons_of(doc: Document) -> list[Reason]:
 
 
 def _words(kind: str) -> list[str]:
-    return list(reason_words().get("direction", {}).get(kind, []))  # type: ignore[union-attr]
+    return list(reason_words().get("direction", {}).get(kind, []))
 
 
 def direction_words(text: str) -> tuple[list[str], list[str]]:
@@ -243,6 +250,8 @@ def contradiction(r: Reason) -> tuple[str, list[str]] | None:
     """Why a reason contradicts its comparison: (the direction it should explain, the words)."""
     if r.direction not in (1, -1) or r.kind is None:
         return None
+    if any(w in r.text for w in _words("concessive")):
+        return None  # "新增1辆…，但车型不同": the reason weighs both ways
     inc, dec = direction_words(r.text)
     if r.direction == 1 and dec and not inc:
         return ("an increase" if r.kind == "yoy" else "spending above budget"), dec
@@ -273,14 +282,14 @@ def related(a: str | None, b: str | None) -> bool:
     for x, y in ((a, b), (b, a)):
         if y.startswith(x) and len(y) > len(x) and (y[len(x)] in "._" or y[len(x)].isdigit()):
             return True
-    pairs = reason_words().get("reuse", {}).get("related", [])  # type: ignore[union-attr]
+    pairs = reason_words().get("reuse", {}).get("related", [])
     return any({a, b} == set(p) for p in pairs)
 
 
 def generic(key: str) -> bool:
     reuse = reason_words().get("reuse", {})
-    names = {normalize(g) for g in reuse.get("generic", [])}  # type: ignore[union-attr]
-    return key in names or han_count(key) < int(reuse.get("min_specific_chars", 8))  # type: ignore[union-attr]
+    names = {normalize(g) for g in reuse.get("generic", [])}
+    return key in names or han_count(key) < int(reuse.get("min_specific_chars", 8))
 
 
 @checker("DUP001")
@@ -293,19 +302,25 @@ def check_reused_reasons(ctx: Context) -> None:
     for key, rs in groups.items():
         for i, r in enumerate(rs):
             earlier = [e for e in rs[:i] if not related(e.subject_id, r.subject_id)]
-            if not earlier:
-                continue
-            if any(e.subject_id == r.subject_id for e in rs[:i]):
-                continue  # already used for this subject: the reuse was reported at that use
-            first = earlier[0]
+            if not earlier or any(e.subject_id == r.subject_id for e in rs[:i]):
+                continue  # not reused, or already reported at this subject's first use
+            opposite = [e for e in earlier if e.kind == r.kind and e.direction in (1, -1)
+                        and r.direction in (1, -1) and e.direction != r.direction]
+            first = (opposite or earlier)[0]
+            is_generic = generic(key)
+            if is_generic:
+                why = ": a generic reason, noted only"
+            elif opposite:
+                why = ": one reason cannot explain an increase of one subject and a decrease of another"
+            else:
+                why = ": changes in the same direction, noted only"
             f = ctx.emit(DUP001, f"{r.subject}: reason '{r.text}' is the reason given for {first.subject} at line "
                          f"{first.loc.line}", r.loc, r.block.text.strip()[:200], stated=r.text,
+                         computed=first.comparison,
                          explanation="the same reason explains " + "; ".join(
-                             f"{e.subject} {e.comparison} (line {e.loc.line})" for e in [*rs[: i + 1]]) +
-                         (": a generic reason, noted only" if generic(key) else
-                          ": a specific reason is rarely true of two different changes"),
+                             f"{e.subject} {e.comparison} (line {e.loc.line})" for e in rs[: i + 1]) + why,
                          related=[e.loc for e in earlier], key=f"reuse:{r.subject_id}:{key}")
-            if generic(key):
+            if is_generic or not opposite:
                 f.severity = Severity.INFO
 
 
@@ -351,18 +366,28 @@ def sentence_units(doc: Document) -> tuple[list[Unit], list[Sentence]]:
             key = normalize(text)
             if len(key) < 12:
                 continue
+            numbers = numbers_of(text)
+            if len(numbers) >= 3 and han_count(key) < 10 * len(numbers):
+                continue  # a data sentence ("2023年当年预算执行数为#万元，2024年预算安排#万元…"): parallel, not copied
             tags = {c.subject_id or c.subject for c in bclaims if s.start <= c.start < s.end and c.kind == "amount"}
             tags |= {m.group(1) for m in SUBJECT_MARK_RE.finditer(text)}
-            units.append(Unit(key, numbers_of(text), bi, frozenset(t for t in tags if t)))
+            units.append(Unit(key, numbers, bi, frozenset(t for t in tags if t)))
             sents.append(Sentence(b, s.start, s.end))
     return units, sents
 
 
-def _span(sent_list: list[Sentence]) -> str:
-    lines = sorted({ln for s in sent_list for ln in (s.loc.line, s.loc.end_line) if ln is not None})
-    if not lines:
-        return "?"
-    return str(lines[0]) if lines[0] == lines[-1] else f"{lines[0]}–{lines[-1]}"
+def _where(locs: list[Loc]) -> str:
+    """"524", "777–779", or "p18:4–6" for a PDF: the lines a place covers."""
+    first, last = locs[0], locs[-1]
+    end = last.end_line if last.end_line is not None else last.line
+    page = f"p{first.page}:" if first.page else ""
+    if (last.end_page or last.page) != first.page and first.page:
+        return f"{page}{first.line}–p{last.end_page or last.page}:{end}"
+    return f"{page}{first.line}" if end == first.line else f"{page}{first.line}–{end}"
+
+
+def _order(loc: Loc) -> tuple[int, int]:
+    return (loc.page or 0, loc.line or 0)
 
 
 @checker("DUP003")
@@ -371,36 +396,29 @@ def check_near_duplicates(ctx: Context) -> None:
     units, sents = sentence_units(doc)
     matches = near_duplicates(units, Params())
     for g in group(units, matches):
-        by_para: dict[int, list[int]] = {}
-        for m in g.matches:
-            for i in (m.a, m.b):
-                by_para.setdefault(units[i].para, [])
-                if i not in by_para[units[i].para]:
-                    by_para[units[i].para].append(i)
-        paras = sorted(by_para, key=lambda p: min(sents[i].loc.line or 0 for i in by_para[p]))
-        first = paras[0]
-        first_units = sorted(by_para[first], key=lambda i: sents[i].start)
-        anchor = first_units[0]
-        places = []
-        for p in paras:
-            us = sorted(by_para[p], key=lambda i: sents[i].start)
-            best = max((m for m in g.matches if units[m.a].para == p or units[m.b].para == p), key=lambda m: m.score)
-            places.append((p, us, best))
-        where = ", ".join(_span([sents[i] for i in us]) for _, us, _ in places)
+        involved = sorted({i for m in g.matches for i in (m.a, m.b)}, key=lambda i: _order(sents[i].loc))
+        # a place is a paragraph (its sentences that repeat elsewhere); inside a single paragraph, a sentence
+        by_place: dict[tuple[int, int], list[int]] = {}
+        for i in involved:
+            key = (units[i].para, i if len(g.paras) == 1 else -1)
+            by_place.setdefault(key, []).append(i)
+        places = sorted(by_place.values(), key=lambda us: _order(sents[us[0]].loc))
+        anchor = places[0][0]
+        where = ", ".join(dict.fromkeys(_where([sents[i].loc for i in us]) for us in places))
         differ = [m for m in g.matches if m.numbers_differ]
-        lines = []
-        for p, us, best in places:
-            other = best.b if units[best.a].para == p else best.a
-            lines.append(f"line {_span([sents[i] for i in us])}: “{sents[us[0]].text[:60]}”"
-                         f" ({best.score:.0f}% {best.how} with line {sents[other].loc.line})")
-        msg = f"near-duplicate text in {len(paras)} places: lines {where}"
+        notes = []
+        for us in places:
+            best = max((m for m in g.matches if m.a in us or m.b in us), key=lambda m: m.score)
+            other = best.b if best.a in us else best.a
+            notes.append(f"line {_where([sents[i].loc for i in us])}: “{sents[us[0]].text[:60]}” "
+                         f"({best.score:.0f}% {best.how} with line {_where([sents[other].loc])})")
+        msg = f"near-duplicate text in {len(places)} places: lines {where}"
         if differ:
             d = differ[0]
-            msg += (f"; only the numbers differ between lines {sents[d.a].loc.line} and {sents[d.b].loc.line} "
-                    f"({', '.join(units[d.a].numbers)} vs {', '.join(units[d.b].numbers)})")
+            msg += (f"; only the numbers differ between lines {_where([sents[d.a].loc])} and "
+                    f"{_where([sents[d.b].loc])} ({', '.join(units[d.a].numbers)} vs {', '.join(units[d.b].numbers)})")
         f = ctx.emit(DUP003, msg, sents[anchor].loc, sents[anchor].text[:200],
-                     explanation="; ".join(lines) + " (numbers, punctuation and enumerators ignored)",
-                     related=[sents[us[0]].loc for _, us, _ in places[1:]],
-                     key=f"dup:{units[anchor].key[:40]}")
+                     explanation="; ".join(notes) + " (numbers, punctuation and enumerators ignored)",
+                     related=[sents[us[0]].loc for us in places[1:]], key=f"dup:{units[anchor].key[:40]}")
         if differ:
             f.severity = Severity.WARNING

@@ -108,7 +108,7 @@ def checker(*codes: str) -> Callable[[Checker], Checker]:
 
 def load_all() -> None:
     """Import every rule module so that the registries are filled."""
-    from . import claim_rules, perf_rules, table_rules, xtable_rules  # noqa: F401
+    from . import boilerplate_rules, claim_rules, perf_rules, table_rules, text_rules, xtable_rules, year_rules  # noqa
 
 
 def selected(code: str, select: Iterable[str] | None, ignore: Iterable[str] | None) -> bool:

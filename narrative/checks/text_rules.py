@@ -17,7 +17,6 @@ from functools import cache
 from pathlib import Path
 
 import regex
-from rapidfuzz.distance import OSA
 
 from ..findings import Severity
 from ..lexicon import lexicon_path, load_toml
@@ -302,7 +301,8 @@ def _classify_year(text: str, m: regex.Match[str], selfs: list[str]) -> tuple[st
         return "current", "the report speaking of itself"
     if regex.search(r"截[至止]$", before) and regex.match(r"(?:12\s*月\s*31\s*日|末|底)", rest):
         return "current", "the year-end date of the report's own accounts"
-    if regex.fullmatch(r"\s*[(（]?\s*", text[: m.start()]) and regex.fullmatch(r"\s*年\s*度?\s*[)）]?\s*", text[m.end() :]):
+    alone = regex.fullmatch(r"\s*[(（]?\s*", text[: m.start()])
+    if alone and regex.fullmatch(r"\s*年\s*度?\s*[)）]?\s*", text[m.end() :]):
         return "current", "the year line of a table or form"
     if du and any(rest.startswith(w) for w in words["current"]):
         return "current", f"'{m.group(1)} 年度{rest[:6]}' describes the report's own year"
@@ -342,9 +342,9 @@ def year_issues(doc: Document) -> list[YearIssue]:
 
 
 def _title_loc(doc: Document) -> Loc | None:
+    """Where the report names itself: its first non-blank line (the title the year and the
+    department are read from)."""
     for ln in doc.lines[:40]:
-        if ln.norm.strip() and doc.title and ln.norm.strip() in doc.title.replace(" ", " "):
-            return Loc(ln.number, ln.page)
         if ln.norm.strip():
             return Loc(ln.number, ln.page)
     return None
@@ -538,11 +538,15 @@ def obsolete_uses(doc: Document) -> list[ObsoleteUse]:
     current = current_subject_names()
     out: list[ObsoleteUse] = []
     spans = list(prose_spans(doc)) + list(cell_spans(doc))
+    olds = [r for r in renames() if doc.year >= r.year]
     for span in spans:
         text = span.text
+        if not any(r.old in text for r in olds):
+            continue
+        sq = squash(text)
         taken: list[tuple[int, int]] = []
-        for r in renames():
-            if doc.year < r.year or r.old not in squash(text):
+        for r in olds:
+            if r.old not in text:
                 continue
             distinctive = (len(r.old) >= 8 and r.old.endswith(("支出", "事务")) and not any(r.old in n for n in current)
                            and r.old not in r.new)
@@ -551,9 +555,9 @@ def obsolete_uses(doc: Document) -> list[ObsoleteUse]:
                 if any(a < y and x < b for x, y in taken):
                     continue
                 marked = LEVEL_MARK_RE.match(text, b) is not None
-                whole_cell = span.kind == "cell" and squash(text) in (r.old, r.old + "(类)", r.old + "(款)",
+                whole_cell = span.kind == "cell" and sq in (r.old, r.old + "(类)", r.old + "(款)",
                                                                       r.old + "(项)")
-                longer_current = any(n != r.old and r.old in n and n in squash(text) for n in current)
+                longer_current = any(n != r.old and r.old in n and n in sq for n in current)
                 if longer_current:
                     continue
                 if marked or whole_cell or distinctive:
@@ -641,7 +645,8 @@ def check_glossary(ctx: Context) -> None:
             held = "、".join(f"{s.code} {s.name} (line {s.line.number})" for s in d.held) or "nothing"
             expl = (f"名词解释 explains {d.name}（{d.level}） under {d.parent.code} {d.parent.name}; under "
                     f"{d.parent.code} the report's tables hold: {held}")
-            related = [Loc(s.line.number, s.line.page) for s in d.held] or [Loc(d.parent.line.number, d.parent.line.page)]
+            related = [Loc(s.line.number, s.line.page) for s in d.held]
+            related = related or [Loc(d.parent.line.number, d.parent.line.page)]
         else:
             expl = f"名词解释 explains {d.name}（{d.level}）, a class no table of the report contains"
             related = []
@@ -706,15 +711,21 @@ def check_template_residue(ctx: Context) -> None:
         if span.kind == "toc":
             continue
         text, keep = _squeezed(span)
+        hits: list[tuple[int, int, Phrase, str]] = []
         for ph in template_phrases():
             for m in ph.pattern.finditer(text):
-                if m.end() <= m.start():
-                    continue
-                a, b = keep[m.start()], keep[m.end() - 1] + 1
-                ctx.emit(TXT005, f"template {ph.kind or 'text'} left in the report: '{m.group(0)}'", span.loc(a, b),
-                         _sentence_of(span, a), stated=m.group(0),
-                         explanation=f"{ph.why} (template: {ph.seen_in or 'derived from the template'})",
-                         key=f"tpl:{ph.text}:{a}")
+                if m.end() > m.start():
+                    hits.append((keep[m.start()], keep[m.end() - 1] + 1, ph, m.group(0)))
+        if hits:
+            # one finding per paragraph (or note line), at its first residue, listing them all
+            hits.sort(key=lambda h: h[0])
+            a, b, ph, got = hits[0]
+            shown = "、".join(dict.fromkeys(f"'{h[3]}'" for h in hits))
+            kinds = "/".join(dict.fromkeys(h[2].kind or "text" for h in hits))
+            ctx.emit(TXT005, f"template {kinds} left in the report: {shown}", span.loc(a, b), _sentence_of(span, a),
+                     stated=got, explanation="; ".join(dict.fromkeys(
+                         f"'{h[3]}': {h[2].why} (template: {h[2].seen_in or 'derived from the template'})"
+                         for h in hits)), key=f"tpl:{got}:{a}")
         nd = NO_DATA_RE.search(text)
         if nd:
             t = _note_table(doc, span)
@@ -730,9 +741,10 @@ def check_template_residue(ctx: Context) -> None:
 
 # ---------------------------------------------------------------------- TXT006: department name
 @cache
-def _name_slots() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def _strict_slots() -> tuple[str, ...]:
+    """Header labels whose value must be the department (or a unit it lists)."""
     d = load_toml("text_checks.toml").get("names", {})
-    return tuple(squash(s) for s in d.get("strict", [])), tuple(squash(s) for s in d.get("loose", []))
+    return tuple(squash(s) for s in d.get("strict", []))
 
 
 @dataclass(frozen=True)
@@ -746,6 +758,8 @@ class NameUse:
 def _name_windows(text: str, name: str) -> Iterator[tuple[int, int, str, int]]:
     """Stretches of ``text`` within one edit of ``name``: (start, end, written, distance).
     Anchored on the name's first and last three characters, so a slip anywhere is found."""
+    from rapidfuzz.distance import OSA
+
     n = len(name)
     seen: set[tuple[int, int]] = set()
     head, tail = name[:3], name[-3:]
@@ -777,46 +791,45 @@ def _name_windows(text: str, name: str) -> Iterator[tuple[int, int, str, int]]:
             yield best[0], best[1], text[best[0] : best[1]], best[2]
 
 
-def department_name_uses(doc: Document) -> tuple[str | None, list[NameUse], list[NameUse]]:
-    """(the name as most often written, its near-miss variants, header values naming another unit)."""
+@dataclass
+class NameCheck:
+    canonical: str | None  # the department's name as most often written
+    wrong: list[NameUse]  # places one edit away from it
+    foreign: list[NameUse]  # header values naming another unit
+    counts: dict[str, int]  # how often each spelling occurs
+
+
+def department_name_uses(doc: Document) -> NameCheck:
     if not doc.department:
-        return None, [], []
+        return NameCheck(None, [], [], {})
     dept = squash(fold(doc.department))
     if len(dept) < 6:
-        return dept, [], []
-    exact = 0
-    variants: list[NameUse] = []
+        return NameCheck(dept, [], [], {})
+    uses: list[NameUse] = []  # the name as written, exactly or one edit away
     spans = list(prose_spans(doc)) + list(cell_spans(doc))
     for span in spans:
         text = span.text
         found: list[tuple[int, int, str, int]] = sorted(_name_windows(text, dept), key=lambda w: (w[3], w[0]))
         taken: list[tuple[int, int]] = []
         for a, b, written, dist in found:
-            if any(a < y and x < b for x, y in taken):
+            if dist > 1 or any(a < y and x < b for x, y in taken):
                 continue
             taken.append((a, b))
-            if dist == 0:
-                exact += 1
-            elif dist == 1:
+            if dist == 1:
                 if b >= len(text.rstrip()) and dept.startswith(written):
                     continue  # cut short at the end of a cell or line
+                if written[-1] != dept[-1] and b < len(text) and regex.match(r"\p{Han}", text[b]):
+                    continue  # a longer name sharing the beginning (…自然资源管理事务中心, 上海市XX中心)
                 if written.startswith(dept) or dept in written:
                     continue
-                variants.append(NameUse(span, a, b, written))
+            uses.append(NameUse(span, a, b, written))
     counts: dict[str, int] = {}
-    for v in variants:
-        counts[v.written] = counts.get(v.written, 0) + 1
-    canonical = dept
-    if counts:
-        top = max(counts, key=lambda k: counts[k])
-        if counts[top] > exact:
-            canonical = top
-    wrong = [v for v in variants if v.written != canonical]
-    if canonical != dept:
-        # the department's own spelling is then the odd one out wherever it appears
-        wrong = [v for v in variants if v.written != canonical]
-    foreign = _foreign_headers(doc, canonical)
-    return canonical, wrong, foreign
+    for u in uses:
+        counts[u.written] = counts.get(u.written, 0) + 1
+    # the name as most often written (the title's when tied): a misspelt title is then the odd one out
+    canonical = max(counts, key=lambda k: (counts[k], k == dept)) if counts else dept
+    wrong = [u for u in uses if u.written != canonical]
+    return NameCheck(canonical, wrong, _foreign_headers(doc, canonical), counts)
 
 
 UNITS_RE = regex.compile(r"即\s*([^。]+)")
@@ -838,7 +851,9 @@ def _listed_units(doc: Document) -> list[str]:
 
 def _foreign_headers(doc: Document, canonical: str) -> list[NameUse]:
     """Strict header slots ("部门：", 主管部门) naming a unit that is not the department."""
-    strict, _ = _name_slots()
+    from rapidfuzz.distance import OSA
+
+    strict = _strict_slots()
     units = [canonical, *_listed_units(doc)]
     out: list[NameUse] = []
 
@@ -853,7 +868,7 @@ def _foreign_headers(doc: Document, canonical: str) -> list[NameUse]:
 
     for t in doc.tables:
         for ln in t.preamble:
-            m = regex.match(r"\s*(?:部门|编制部门)\s*:\s*(\S+)", ln.norm)
+            m = regex.match(rf"\s*(?:{'|'.join(map(regex.escape, strict))})\s*:\s*(\S+)", ln.norm)
             if m and not ok(m.group(1)):
                 span = Span(ln.norm, "preamble", line=ln, table=t)
                 out.append(NameUse(span, m.start(1), m.end(1), m.group(1)))
@@ -876,17 +891,20 @@ def _foreign_headers(doc: Document, canonical: str) -> list[NameUse]:
 @checker("TXT006")
 def check_department_name(ctx: Context) -> None:
     doc = ctx.doc
-    canonical, wrong, foreign = department_name_uses(doc)
+    check = department_name_uses(doc)
+    canonical = check.canonical
     if canonical is None:
         return
     title = _title_loc(doc)
-    for v in wrong:
+    total = sum(check.counts.values())
+    for v in check.wrong:
         ctx.emit(TXT006, f"department name written {v.written}; the report calls itself {canonical}",
                  v.span.loc(v.start, v.end), v.span.raw(v.start, v.end), stated=v.written, computed=canonical,
-                 explanation=f"one character differs from {canonical}, the name of the title (line "
-                 f"{title.line if title else '?'}) and of most places that write it in full",
+                 explanation=f"one character differs from {canonical}, the spelling of "
+                 f"{check.counts.get(canonical, 0)} of the {total} places that write the name in full; "
+                 f"the title (line {title.line if title else '?'}) reads {doc.department}",
                  related=[title] if title else [], key=f"name:{v.written}")
-    for v in foreign:
+    for v in check.foreign:
         ctx.emit(TXT006, f"header names {v.written}, not the department {canonical}",
                  v.span.loc(v.start, v.end), v.span.raw(v.start, v.end) or v.written, stated=v.written,
                  computed=canonical,
@@ -967,7 +985,7 @@ def _boundary(text: str, i: int) -> bool:
     if not ends or not regex.match(r"\p{Han}", nxt or " "):
         return False
     prefix = ch + nxt
-    return any(f >= COMMON and w.startswith(prefix) for w, f in known.items())
+    return any(w.startswith(prefix) for w in known)  # any word, however rare (习近平 is 4 in jieba)
 
 
 @dataclass(frozen=True)

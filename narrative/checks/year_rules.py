@@ -19,7 +19,7 @@ import regex
 from ..claims.model import Claim
 from ..findings import Severity
 from ..model import Block, Document, FactKey, Loc
-from ..normalize import fold
+from ..normalize import fold, squash
 from ..rounding import Interval, fmt
 from ..textsim import ENUMERATOR_RE
 from .boilerplate_rules import Reason, reasons_of
@@ -37,7 +37,7 @@ class YOY001(Rule):
     year's although the table cells they restate changed between the two reports; and a sentence
     identical to last year's, character for character, holding a year that was last year's own or
     the one after it (so it should have moved on by one).  Years already reported by TXT001/TXT002
-    are not repeated.
+    are not repeated.  The prior report must be an earlier report of the same department.
 
     Why it matters: these are the sentences the editor did not touch; the report then states last
     year's facts as this year's.
@@ -59,7 +59,8 @@ class YOY002(Rule):
     What it checks (with ``--prior``): each "主要原因" reason against the prior report's reason
     for the same subject and the same comparison (last year / budget).  The same words for a
     change of the opposite direction (or a change where last year had none) are a warning; the
-    same words for a change in the same direction are noted as an info.
+    same words for a change in the same direction are noted as an info.  The prior report must be
+    the same department's report of the year before.
 
     Why it matters: a reason is a statement of fact about this year's change; copied across a
     reversal, it explains the opposite of what happened.
@@ -81,7 +82,7 @@ class YOY003(Rule):
     What it checks (with ``--prior``): for every "X 万元，比上年增加/减少 C 万元" (or 持平), last
     year's value implied by it (X ∓ C) against the value last year's report gives for the same
     subject and funding scope (its prose claim, else the same table cell), both as intervals
-    of their rounding.
+    of their rounding.  The prior report must be the same department's report of the year before.
 
     Why it matters: the change is computed by hand against last year's final account; when the
     two disagree, the change (and its percentage) is wrong.
@@ -94,6 +95,20 @@ class YOY003(Rule):
     name = "change-vs-prior"
     severity = Severity.ERROR
     scope = "years"
+
+
+# ---------------------------------------------------------------------- which prior report
+def comparable(doc: Document, prior: Document | None, *, previous_year: bool) -> bool:
+    """Is ``prior`` an earlier report of the same department (the year just before, when the
+    rule compares "比上年" figures)?  Another department's report, or a later one, would turn
+    every sentence into a finding."""
+    if prior is None or doc.year is None or prior.year is None:
+        return False
+    if prior.year >= doc.year or (previous_year and prior.year != doc.year - 1):
+        return False
+    if doc.department and prior.department and squash(doc.department) != squash(prior.department):
+        return False
+    return True
 
 
 # ---------------------------------------------------------------------- sentence keys
@@ -167,8 +182,9 @@ def _claims_in(doc: Document, s: Sent) -> list[Claim]:
 @checker("YOY001")
 def check_carried_over(ctx: Context) -> None:
     doc, prior = ctx.doc, ctx.prior
-    if prior is None or doc.year is None or prior.year is None or prior.year >= doc.year:
+    if prior is None or not comparable(doc, prior, previous_year=False):
         return
+    assert doc.year is not None and prior.year is not None
     by_key: dict[str, Sent] = {}
     by_raw: dict[str, Sent] = {}
     for s in sentences(prior):
@@ -190,14 +206,16 @@ def check_carried_over(ctx: Context) -> None:
             if changed:
                 c, f, pf = changed[0]
                 assert c.value is not None and pf is not None
-                what = "; ".join(f"{cf.key} {pff.cell.norm} → {cf.cell.norm}" for _, cf, pff in changed if pff)
+                what = "; ".join(f"{cf.key} {pff.cell.norm} → {cf.cell.norm} (line {cf.cell.line.number})"
+                                 for _, cf, pff in changed if pff)
                 ctx.emit(YOY001, f"{c.subject or c.subject_id}: sentence carried over from the {prior.year} report "
                          f"(line {old.loc.line}) with last year's figure {c.value.display}",
                          c.loc_of(), s.block.text[s.start : s.end].strip()[:200], stated=c.value.display,
                          computed=f.cell.norm,
                          explanation=f"this sentence is word for word the {prior.year} report's line {old.loc.line}, "
-                         f"figures included, but the cells it restates changed: {what} (line {f.cell.line.number})",
-                         related=[Loc(f.cell.line.number, f.cell.line.page)], key=f"carry:{s.key[:40]}")
+                         f"figures included, but the cells it restates changed: {what}",
+                         related=[Loc(cf.cell.line.number, cf.cell.line.page) for _, cf, _ in changed],
+                         key=f"carry:{s.key[:40]}")
                 continue
         old = by_raw.get(s.raw)
         if old is None:
@@ -213,7 +231,8 @@ def check_carried_over(ctx: Context) -> None:
             inside = " (in a title or document number)" if mask[m.start()] else ""
             ctx.emit(YOY001, f"sentence carried over from the {prior.year} report (line {old.loc.line}) with its "
                      f"year {y} unchanged{inside}", s.block.loc(m.start(), m.end()),
-                     s.block.text[s.start : s.end].strip()[:200], stated=str(y), computed=str(y + doc.year - prior.year),
+                     s.block.text[s.start : s.end].strip()[:200], stated=str(y),
+                     computed=str(y + doc.year - prior.year),
                      explanation=f"the sentence is identical to line {old.loc.line} of the {prior.year} report; there "
                      f"{y} was {'that report’s own year' if y == prior.year else 'the year after it'}, so in the "
                      f"{doc.year} report it should read {y + doc.year - prior.year}",
@@ -223,12 +242,13 @@ def check_carried_over(ctx: Context) -> None:
 
 # ---------------------------------------------------------------------- YOY002
 DIR_WORD = {1: "an increase", -1: "a decrease", 0: "no change"}
+AGAINST = {"yoy": "on the year before", "budget": "against the budget", None: ""}
 
 
 @checker("YOY002")
 def check_reasons_carried_over(ctx: Context) -> None:
     doc, prior = ctx.doc, ctx.prior
-    if prior is None:
+    if prior is None or not comparable(doc, prior, previous_year=True):
         return
     index: dict[tuple[str | None, str | None, str], Reason] = {}
     for r in reasons_of(prior):
@@ -242,8 +262,9 @@ def check_reasons_carried_over(ctx: Context) -> None:
             continue
         comp = "last year" if r.kind == "yoy" else "the budget"
         reversed_ = r.direction is not None and old.direction is not None and r.direction != old.direction
+        was = DIR_WORD.get(old.direction, "a change") if old.direction is not None else "a change"
         msg = (f"{r.subject}: reason '{r.text}' is the {prior.year} report's (line {old.loc.line}) for "
-               f"{DIR_WORD.get(old.direction, 'a change') if old.direction is not None else 'a change'}")
+               f"{was} {AGAINST[old.kind]}".rstrip())
         expl = (f"{prior.year}: {old.subject} {old.comparison} against {comp}, reason '{old.text}' (line "
                 f"{old.loc.line}); {doc.year}: {r.comparison}, the same reason")
         if reversed_:
@@ -302,7 +323,7 @@ def _prior_value(prior: Document, c: Claim) -> tuple[Interval, Fraction, str] | 
 @checker("YOY003")
 def check_changes_vs_prior(ctx: Context) -> None:
     doc, prior = ctx.doc, ctx.prior
-    if prior is None:
+    if prior is None or not comparable(doc, prior, previous_year=True):
         return
     for c in claims_of(doc).claims:
         if c.kind != "amount" or c.value is None or c.period != "year" or c.value.qualifier or not c.value.money:
@@ -323,9 +344,7 @@ def check_changes_vs_prior(ctx: Context) -> None:
             op = "−" if c.direction == 1 else "+"
             how = f"{v.text} {op} {ch.text} = {fmt(implied[1], d)}"
             stated = f"{c.words.get('change', '')} {ch.display}"
-            actual = mid - v.wan_value if c.direction == 1 else v.wan_value - mid
             should = f"; with last year's figure the change is {fmt(abs(v.wan_value - mid), d)}"
-            del actual
         else:
             how = f"持平 means last year was {v.text}"
             stated = "持平"
