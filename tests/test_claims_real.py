@@ -5,6 +5,8 @@ pasted from the tool's output."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
 from narrative.checks.claim_rules import claims_of
@@ -233,3 +235,40 @@ def test_execution_rates_and_balances_are_recomputed(real_text, tmp_path) -> Non
     got = {(f.loc.line, f.rule) for f in check_file(str(path), select=["CLM003", "CLM006"]).findings
            if f.severity == Severity.ERROR}
     assert got == {(823, "CLM006"), (923, "CLM003")}  # 136.4 − 134.4 = 2; 134.4 / 136.4 = 98.53%
+
+
+# (line, kind, figure as written, qualifier, unit) for the output claims of the 预算绩效 part (lines 534–586)
+OUTPUTS = [
+    (534, "count", "1", None, "批次"),  # 2024年开展抓好档案数字化项目建设1批次
+    (534, "count", "251", None, "卷"),
+    (534, "count", "3757", None, "件"),
+    (534, "count", "6599", None, "件"),
+    (534, "count", "11", None, "件"),
+    (534, "count", "24", None, "件"),
+    (538, "count", "1", None, "次"),
+    (538, "count", "50", "约", "人"),  # 参加人数约 50 人: a bound, not a point
+    (540, "count", "230", "余", "篇"),  # 230 余篇
+    (540, "count", "26", None, "件"),
+    (540, "count", "139", "余", "次"),
+    (540, "count", "289", None, "篇"),
+    (540, "count", "319", None, "篇"),
+    (540, "count", "52", None, "篇"),
+    (540, "score", "595", None, "分"),
+    (540, "count", "12", None, "篇"),
+    (540, "count", "8", None, "篇"),
+    (540, "count", "17", None, "件"),
+    (540, "count", "43", None, "份"),
+    (544, "percent", "95", "大于", "%"),  # 合格率大于 95%
+    (582, "percent", "95", None, "%"),
+    (584, "percent", "98", None, "%"),
+    (586, "percent", "98", None, "%"),
+]
+
+
+def test_every_claim_of_the_output_paragraphs(claims) -> None:  # type: ignore[no-untyped-def]
+    got = [(c.loc_of().line, c.kind, c.value.text, c.value.qualifier, c.value.unit) for c in claims
+           if c.value is not None and 534 <= (c.loc_of().line or 0) <= 586]
+    assert got == OUTPUTS
+    qualified = {c.value.text: c.value.bound for c in claims if c.loc_of().line in (538, 540) and c.value.qualifier}
+    assert qualified["50"].low == 45 and qualified["50"].high == 55  # 约: ±10%
+    assert qualified["230"].low == Fraction("229.5") and qualified["230"].high > 10**9  # 余: at least 230

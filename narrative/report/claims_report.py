@@ -10,6 +10,7 @@ import json
 from typing import Any
 
 from ..claims.model import Claim, ClaimSet
+from ..claims.numbers import Num
 from ..model import Document
 
 
@@ -69,10 +70,18 @@ def render_claims_json(doc: Document, cs: ClaimSet) -> str:
     return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
+def _as_written(n: Num) -> str:
+    """"230余篇", "约50人", "大于95%": the qualifier where the report puts it."""
+    q = n.qualifier or ""
+    if q in ("余", "多", "以上", "以下", "左右"):
+        return f"{n.text}{q}{n.unit or ''}"
+    return f"{q}{n.display}"
+
+
 def render_claims_text(doc: Document, cs: ClaimSet) -> str:
     out: list[str] = []
     for c in cs.claims:
-        figs = ", ".join(f"{k}={n.qualifier or ''}{n.display}" for k, n in c.nums.items())
+        figs = ", ".join(f"{k}={_as_written(n)}" for k, n in c.nums.items())
         where = f"{doc.path}:{c.loc_of().line}"
         subject = c.subject_id or c.subject or "?"
         role = f" [{c.role}]" if c.role and c.role != "final" else ""
