@@ -767,20 +767,6 @@ def check_repeated(ctx: Context) -> None:
 
 
 # ---------------------------------------------------------------------- CLM012 (implied priors)
-def _prior(c: Claim) -> tuple[Interval, Fraction] | None:
-    v = c.value
-    if v is None:
-        return None
-    if c.direction == 0:
-        return v.wan, v.wan_value
-    ch = c.nums.get("change")
-    if ch is None or c.direction not in (1, -1):
-        return None
-    if c.direction == 1:
-        return v.wan - ch.wan, v.wan_value - ch.wan_value
-    return v.wan + ch.wan, v.wan_value + ch.wan_value
-
-
 def _final(claims: Iterable[Claim], sid: str, scope: str | None = None) -> Claim | None:
     for c in claims:
         if c.subject_id == sid and c.kind == "amount" and c.role == "final" and (scope is None or c.scope == scope):
@@ -795,7 +781,7 @@ def check_implied_priors(ctx: Context) -> None:
         end = _final([c for c in claims if c.nums.get("change") or c.direction == 0], "exp.carry_end", scope)
         begin = _final(claims, "income.carry_begin", scope)
         if end is not None and begin is not None and begin.value is not None:
-            p = _prior(end)
+            p = end.implied_prior()
             if p is not None and not p[0].intersects(begin.value.wan):
                 ctx.emit(CLM012, f"last year's 年末结转和结余 implied by line {end.loc_of().line} is {fmt(p[1], 2)}, "
                          f"this year's 年初结转和结余 is {begin.value.display}", end.loc_of("change"), _excerpt(end),
@@ -806,24 +792,24 @@ def check_implied_priors(ctx: Context) -> None:
     total = _final([c for c in claims if c.nums.get("change") or c.direction == 0], "three_public.total")
     if total is None:
         return
-    tp = _prior(total)
+    tp = total.implied_prior()
     parts: list[tuple[Interval, Fraction]] = []
     for sid in ("three_public.abroad", "three_public.reception"):
         c = _final([x for x in claims if x.nums.get("change") or x.direction == 0], sid)
-        p = _prior(c) if c else None
+        p = c.implied_prior() if c else None
         if p is None:
             return
         parts.append(p)
     veh = _final([x for x in claims if x.nums.get("change") or x.direction == 0], "three_public.vehicle")
     if veh is not None:
-        p = _prior(veh)
+        p = veh.implied_prior()
         if p is None:
             return
         parts.append(p)
     else:
         for sid in ("three_public.vehicle_purchase", "three_public.vehicle_operation"):
             c = _final([x for x in claims if x.nums.get("change") or x.direction == 0], sid)
-            p = _prior(c) if c else None
+            p = c.implied_prior() if c else None
             if p is None:
                 return
             parts.append(p)

@@ -279,20 +279,6 @@ def check_reasons_carried_over(ctx: Context) -> None:
 
 
 # ---------------------------------------------------------------------- YOY003
-def _implied_prior(c: Claim) -> tuple[Interval, Fraction] | None:
-    v = c.value
-    if v is None or c.direction is None:
-        return None
-    if c.direction == 0 and "change" not in c.nums:
-        return v.wan, v.wan_value
-    ch = c.nums.get("change")
-    if ch is None or c.direction not in (1, -1):
-        return None
-    if c.direction == 1:
-        return v.wan - ch.wan, v.wan_value - ch.wan_value
-    return v.wan + ch.wan, v.wan_value + ch.wan_value
-
-
 def _scale(unit: str | None) -> Fraction:
     return {"元": Fraction(1, 10000), "亿元": Fraction(10000)}.get(unit or "", Fraction(1))
 
@@ -328,7 +314,7 @@ def check_changes_vs_prior(ctx: Context) -> None:
     for c in claims_of(doc).claims:
         if c.kind != "amount" or c.value is None or c.period != "year" or c.value.qualifier or not c.value.money:
             continue
-        implied = _implied_prior(c)
+        implied = c.implied_prior()
         if implied is None or not c.subject_id:
             continue
         got = _prior_value(prior, c)

@@ -10,8 +10,10 @@ own kinds.  Every figure keeps its position so findings quote the source.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from fractions import Fraction
 
 from ..model import Block, Fact, Loc
+from ..rounding import Interval
 from .numbers import Num, Skipped
 
 
@@ -54,6 +56,21 @@ class Claim:
     @property
     def text(self) -> str:
         return self.block.text[self.start : self.end]
+
+    def implied_prior(self) -> tuple[Interval, Fraction] | None:
+        """Last year's value that this claim's own 比上年 words imply, as (interval, central
+        value) in 万元: value ∓ change, or the value itself for 持平; None when it says nothing."""
+        v = self.value
+        if v is None or self.direction is None:
+            return None
+        if self.direction == 0 and "change" not in self.nums:
+            return v.wan, v.wan_value
+        ch = self.nums.get("change")
+        if ch is None or self.direction not in (1, -1):
+            return None
+        if self.direction == 1:
+            return v.wan - ch.wan, v.wan_value - ch.wan_value
+        return v.wan + ch.wan, v.wan_value + ch.wan_value
 
     def loc_of(self, name: str = "value") -> Loc:
         num = self.nums.get(name) or self.value
