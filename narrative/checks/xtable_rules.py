@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..findings import Severity
 from ..model import Document, Fact, Table
+from ..tables.code_tables import column_name
 from .registry import Context, Rule, checker, rule
 from .relations import Term, check_at_most, check_sum, term
 from .table_rules import RND001
@@ -79,7 +80,7 @@ def _f(doc: Document, table: str, row: str, col: str) -> Fact | None:
 def _pair(ctx: Context, rule_cls: type[Rule], a: Fact | None, b: Fact | None, what: str) -> None:
     if a is None or b is None:
         return
-    check_sum(ctx, rule_cls, RND001, term(a, f"{a.key.table} {a.label}"), [term(b, f"{b.key.table} {b.label}")],
+    check_sum(ctx, rule_cls, RND001, term(a, f"公开{a.key.table[1:]} {a.label}"), [term(b, f"公开{b.key.table[1:]} {b.label}")],
               what, related=[b.cell.loc], key=f"{a.key}~{b.key}")
 
 
@@ -91,7 +92,8 @@ def check_cross_tables(ctx: Context) -> None:
           "公开02 合计 本年收入合计")
     for r01, c02 in (("income.upper", "upper"), ("income.business", "business"), ("income.operating", "operating"),
                      ("income.subsidiary", "subsidiary"), ("income.other", "other"), ("income.fiscal", "fiscal")):
-        _pair(ctx, XTB001, _f(doc, "T01", r01, "amount"), _f(doc, "T02", "total", c02), f"公开02 合计 {c02}")
+        _pair(ctx, XTB001, _f(doc, "T01", r01, "amount"), _f(doc, "T02", "total", c02),
+              f"公开02 合计 {column_name(c02, 'T02')}")
     fiscal02 = _f(doc, "T02", "total", "fiscal")
     parts = [f for r in ("income.gpb", "income.fund", "income.capital") if (f := _f(doc, "T01", r, "amount"))]
     if fiscal02 is not None and parts and _f(doc, "T01", "income.fiscal", "amount") is None:
@@ -117,7 +119,8 @@ def check_cross_tables(ctx: Context) -> None:
                   "公开06 人员经费合计 + 公用经费合计", related=[pers.cell.loc], key="T05:basic~T06")
     # 01 ↔ 04 (fiscal income lines only)
     for r in ("income.gpb", "income.fund", "income.capital"):
-        _pair(ctx, XTB006, _f(doc, "T01", r, "amount"), _f(doc, "T04", r, "amount"), f"公开04 {r}")
+        b = _f(doc, "T04", r, "amount")
+        _pair(ctx, XTB006, _f(doc, "T01", r, "amount"), b, f"公开04 {b.label if b else r}")
     # 04 ↔ 07 / 08
     if t04:
         cols = t04.extra.get("exp_columns", [])
