@@ -35,7 +35,8 @@ BULLET_RE = regex.compile(r"^\s*[-•·]\s+")
 TOC_TITLE_RE = regex.compile(r"^\s*目\s*录\s*$")
 TERMINAL = "。！？!?"
 SOFT_END = ",、;，；"
-DATE_LINE_RE = regex.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*$")
+# A line that is only a date ("2024 年 3 月 17 日"): a signature, never part of a paragraph.
+DATE_LINE_RE = regex.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$")
 TABLE_META_RE = regex.compile(
     r"^\s*(?:公开\s*\d+\s*表|部门\s*:|单位\s*:|金额单位|编制单位|编制部门|预算单位\s*:|单位名称\s*:|[(]?\s*\d{4}\s*年度?\s*[)]?\s*$)"
 )

@@ -22,6 +22,7 @@ from ..claims.model import Claim
 from ..findings import Severity
 from ..lexicon import load_toml
 from ..model import Block, Document, Loc
+from ..structure import DATE_LINE_RE
 from ..textsim import Params, Unit, group, han_count, near_duplicates, normalize, numbers_of
 from .claim_rules import claims_of
 from .registry import Context, Rule, checker, rule
@@ -326,7 +327,6 @@ def check_reused_reasons(ctx: Context) -> None:
 
 # ---------------------------------------------------------------------- DUP003
 SENTENCE_LIKE_RE = regex.compile(r"[。!?！？;；]\s*$")
-DATE_ONLY_RE = regex.compile(r"\s*\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*")
 SUBJECT_MARK_RE = regex.compile(r"([^\s:;,.。、()（）]{2,40}?)\s*[(（]\s*(?:类|款|项)\s*[)）]")
 
 
@@ -354,7 +354,7 @@ def sentence_units(doc: Document) -> tuple[list[Unit], list[Sentence]]:
     units: list[Unit] = []
     sents: list[Sentence] = []
     for bi, b in enumerate(doc.blocks):
-        if b.kind == "toc" or DATE_ONLY_RE.fullmatch(b.norm):
+        if b.kind == "toc" or DATE_LINE_RE.match(b.norm):
             continue
         if b.kind == "heading" and not SENTENCE_LIKE_RE.search(b.norm):
             continue

@@ -23,7 +23,8 @@ from ..lexicon import lexicon_path, load_toml
 from ..model import Block, Document, Loc, Table
 from ..normalize import fold, squash
 from ..source import SourceLine
-from ..structure import PART_RE
+from ..claims.numbers import DOCNO_RE
+from ..structure import DATE_LINE_RE, PART_RE
 from .registry import Context, Rule, checker, rule
 
 
@@ -255,7 +256,6 @@ def protected(text: str) -> list[bool]:
     return mask
 
 
-DOCNO_RE = regex.compile(r"\p{Han}{0,6}[〔【\[(（]\s*((?:19|20)\d{2})\s*[〕】\])）]\s*\d+\s*号")
 
 
 # ---------------------------------------------------------------------- TXT001: stale years
@@ -378,7 +378,6 @@ def _sentence_of(span: Span, pos: int) -> str:
 
 
 # ---------------------------------------------------------------------- TXT002: dates
-DATE_ONLY_RE = regex.compile(r"\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*")
 
 
 @dataclass(frozen=True)
@@ -409,7 +408,7 @@ def date_issues(doc: Document) -> list[DateIssue]:
         return cached  # type: ignore[no-any-return]
     out: list[DateIssue] = []
     for b in doc.blocks:
-        m = DATE_ONLY_RE.fullmatch(b.norm)
+        m = DATE_LINE_RE.match(b.norm)
         if m is None:
             continue
         y, mo, d = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)

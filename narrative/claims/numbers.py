@@ -40,7 +40,8 @@ CN_COUNT_RE = regex.compile(
 # Chinese numerals that are part of names, not quantities.
 CN_STOP = ("三公", "三服务", "一次性", "三严五整", "二十大", "三中全会", "一批次")
 
-DOCNO_RE = regex.compile(r"[〔【\[(]\s*\d{4}\s*[〕】\])]\s*\d+\s*号")
+# A document number (赣财绩〔2022〕5号, 景珠财字【2025】14号) with its issuer and its year (group 1).
+DOCNO_RE = regex.compile(r"\p{Han}{0,6}[〔【\[(（]\s*((?:19|20)\d{2})\s*[〕】\])）]\s*\d+\s*号")
 DATE_RE = regex.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月(?:底|末|份)")
 YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)(?=\s*(?:年|年度|-|—|～|~))")
 ENUM_RE = regex.compile(r"(?:^|[。;；:：\s])\s*(?:[(]\s*\d{1,2}\s*[)]|\d{1,2}\s*[.、](?!\d))")
