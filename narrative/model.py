@@ -11,20 +11,36 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from .rounding import Figure, Interval
 from .source import SourceLine
 
+T = TypeVar("T")
+
 
 @dataclass(frozen=True)
-class Loc:
-    """Where something is: 1-based line (in the text, or within ``page`` for PDF)."""
+class Span:
+    """Where something is in its source.
+
+    ``line`` is 1-based: the line of the input text, or for a PDF the line within
+    ``page``.  Columns are 1-based Unicode code points of the source line, as SARIF's
+    ``unicodeCodePoints``; ``end_column`` is exclusive (the column just after the last
+    character), so ``column == end_column`` never happens for a real span.  A front end
+    converts code points to terminal cells itself (CJK characters take two).
+    """
 
     line: int | None
     page: int | None = None
     end_line: int | None = None
     end_page: int | None = None
+    column: int | None = None
+    end_column: int | None = None
+
+
+# The name the checks were written with; a finding's location is a ``Span``.
+Loc = Span
 
 
 @dataclass
@@ -62,8 +78,17 @@ class Cell:
         return self.figure.interval
 
     @property
-    def loc(self) -> Loc:
-        return Loc(self.line.number, self.line.page)
+    def loc(self) -> Span:
+        """The cell's place in its source line (the TAB-separated row), columns included."""
+        parts = self.line.text.split("\t")
+        if self.col >= len(parts):
+            return Span(self.line.number, self.line.page, self.line.number, self.line.page)
+        start = sum(len(p) + 1 for p in parts[: self.col])
+        raw = parts[self.col]
+        lead = len(raw) - len(raw.lstrip())
+        body = len(raw.strip())
+        return Span(self.line.number, self.line.page, self.line.number, self.line.page,
+                    start + lead + 1, start + lead + max(body, 1) + 1)
 
 
 @dataclass
@@ -168,10 +193,17 @@ class Block:
         i = bisect.bisect_right(self.starts, offset) - 1
         return self.lines[max(i, 0)]
 
-    def loc(self, start: int, end: int | None = None) -> Loc:
+    def column_at(self, offset: int) -> int:
+        """The 1-based column (code points) in its source line of the character at ``offset``."""
+        i = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        return self.cols[i] + (offset - self.starts[i]) + 1
+
+    def loc(self, start: int, end: int | None = None) -> Span:
+        last_char = max(start, (end if end is not None else start + 1) - 1)
         first = self.line_at(start)
-        last = self.line_at(max(start, (end if end is not None else start + 1) - 1))
-        return Loc(first.number, first.page, last.number, last.page)
+        last = self.line_at(last_char)
+        return Span(first.number, first.page, last.number, last.page,
+                    self.column_at(start), self.column_at(last_char) + 1)
 
     @property
     def first_line(self) -> SourceLine:
@@ -207,8 +239,16 @@ class Document:
     report_kind: str | None = None  # "决算" | "预算"
     unit: str | None = None
     pages: int | None = None
-    # Derived results computed once per document (e.g. the extracted claims).
-    cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    # Analyses derived from the document that several rules share, computed once and
+    # keyed by the function that computes them (see ``derive``).
+    _derived: dict[Callable[[Document], Any], Any] = field(default_factory=dict, repr=False, compare=False)
+
+    def derive(self, fn: Callable[[Document], T]) -> T:
+        """``fn(self)``, computed once per document: a shared analysis (the years the text
+        mentions, the reasons it gives) used by several rules and by the prior report."""
+        if fn not in self._derived:
+            self._derived[fn] = fn(self)
+        return self._derived[fn]  # type: ignore[no-any-return]
 
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]

@@ -9,7 +9,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from narrative.api import check_file
-from narrative.checks.claim_rules import claims_of
+from narrative.pipeline import extract as claims_of
 from narrative.findings import Severity
 from narrative.rounding import fmt
 

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from ..model import Cell, Fact, Loc
 from ..rounding import Comparison, Interval, compare, fmt
-from .registry import Context, Rule
+from .base import Context, Rule
 
 MAX_TERMS_SHOWN = 8
 
@@ -59,8 +59,8 @@ def excerpt_of(cell: Cell) -> str:
 
 def check_sum(
     ctx: Context,
-    rule_cls: type[Rule],
-    rounding_rule: type[Rule],
+    rule_cls: Rule,
+    rounding_rule: Rule,
     stated: Fact | Term,
     terms: list[Term],
     what: str,
@@ -122,7 +122,7 @@ def check_sum(
 
 def check_at_most(
     ctx: Context,
-    rule_cls: type[Rule],
+    rule_cls: Rule,
     smaller: Fact,
     larger: Fact,
     what: str,
