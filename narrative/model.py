@@ -10,8 +10,8 @@ how a check works.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from .rounding import Figure, Interval

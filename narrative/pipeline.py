@@ -13,6 +13,7 @@ from .claims.model import ClaimSet
 from .errors import InputError
 from .findings import Finding
 from .model import Document
+from .source import SourceDocument
 
 
 @dataclass
@@ -29,13 +30,25 @@ class ReadReport:
 def read_document(path: str, *, timeout: float = 60.0) -> tuple[Document, list[str]]:
     """Read and model one report; raises InputError with a one-line message."""
     from .ingest import read_source
+
+    return model_source(read_source(path, timeout=timeout))
+
+
+def model_source(src: SourceDocument) -> tuple[Document, list[str]]:
+    """Model what an ingest produced (the same for a file and for source lines made in a
+    test or a front end); raises InputError when it is not a budget report."""
     from .structure import build_document
 
-    src = read_source(path, timeout=timeout)
     doc = build_document(src)
     if not doc.tables and doc.report_kind is None:
         raise InputError("not a budget report: no 决算/预算 title and no tables found")
     return doc, list(getattr(src, "notes", ()) or ())
+
+
+def report_from_source(src: SourceDocument) -> ReadReport:
+    """``read_report`` for source lines already in hand."""
+    doc, notes = model_source(src)
+    return ReadReport(src.path, doc, extract(doc), notes)
 
 
 def extract(doc: Document) -> ClaimSet:

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from narrative.api import check_document as run_checks
 from narrative.api import load_document
 from narrative.checks.reasons import contradiction, reasons_of
-from narrative.pipeline import extract
-from narrative.api import check_document as run_checks
 from narrative.findings import Severity
+from narrative.pipeline import extract
 from narrative.textsim import Unit, group, near_duplicates, normalize, numbers_of
 
 from .conftest import SAMPLES

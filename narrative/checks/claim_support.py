@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Iterable
 from fractions import Fraction
 
-
 from ..claims.model import Claim
 from ..claims.numbers import Num
 from ..model import Document, Loc
@@ -44,7 +43,8 @@ def emit_comparison(ctx: Context, rule_cls: Rule, c: Claim, stated: Num, compute
     ctx.emit(rule_cls if cmp.violated else RND001, message,
              loc, claim_excerpt(c), stated=stated.display, computed=fmt(mid, d), computed_low=fmt(computed.low, d + 1),
              computed_high=fmt(computed.high, d + 1), explanation=explanation, related=related or [],
-             key=key or f"{c.subject}:{loc_name}")
+             key=key or f"{c.subject}:{loc_name}", claim=c,
+             facts=c.binding.facts if c.binding is not None and loc_name in ("", "value") else ())
 
 
 
@@ -129,7 +129,7 @@ def final_and_budget(doc: Document, claims: list[Claim], c: Claim
         from ..claims.subjects import bind_project
 
         b, _ = bind_project(doc, final.subject, "full_budget")
-        if b is not None and b.facts[0].cell.figure is not None:
-            cell = b.facts[0].cell
+        cell = b.facts[0].cell if b is not None else None
+        if cell is not None and cell.figure is not None:
             return final, cell.interval, cell.figure.value, f"{cell.norm}（自评表 全年预算数, line {cell.line.number}）"
     return final, None, None, ""

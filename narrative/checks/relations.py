@@ -23,10 +23,11 @@ class Term:
     cell: Cell
     name: str
     sign: int = 1
+    fact: Fact | None = None  # the named cell, when the term is one (findings list their keys)
 
 
 def term(fact: Fact, name: str | None = None, sign: int = 1) -> Term:
-    return Term(fact.cell, name or fact.label, sign)
+    return Term(fact.cell, name or fact.label, sign, fact)
 
 
 def _decimals(cells: list[Cell]) -> int:
@@ -117,6 +118,7 @@ def check_sum(
         explanation=explanation,
         related=related or [t.cell.loc for t in terms if t.cell.line is not st.cell.line][:1],
         key=key or st.name,
+        facts=[f for f in (st.fact, *(t.fact for t in terms)) if f is not None],
     )
 
 

@@ -501,8 +501,8 @@ def _list_declared(before: str, subject: str) -> list[str]:
     for level, parent in NEXT_LEVEL.items():
         if subject.endswith(level) or subject == level:
             m = None
-            for m in regex.finditer(rf"{parent}(?:又)?下设(?P<list>[^。;；]+?)(?:[。;；]|$)", before):
-                pass
+            for m in regex.finditer(rf"{parent}(?:又)?下设(?P<list>[^。;；]+?)(?:[。;；]|$)", before):  # noqa: B007
+                pass  # keep the last match
             if m is not None:
                 return _split_items(m.group("list"), "、")
     return []

@@ -248,7 +248,7 @@ def bind_subject(doc: Document, subject: Subject, scope: str, role: str | None) 
     if subject.id.startswith("class:"):
         code = subject.id[6:]
         if budget_role:
-            return None, f"no table holds the {role.replace('_', ' ')} of a function class"
+            return None, f"no table holds the {(role or '').replace('_', ' ')} of a function class"
         order = {"gpb": ["gpb", "fiscal", "all"], "fiscal": ["fiscal", "gpb", "all"], "all": ["all"]}[scope]
         for sc in order:
             spec = CLASS_SPECS[sc].format(c=code)
@@ -259,12 +259,13 @@ def bind_subject(doc: Document, subject: Subject, scope: str, role: str | None) 
     if not subject.cells:
         return None, "no table holds this subject"
     if budget_role and not subject.by_role:
-        return None, f"no table holds the {role.replace('_', ' ')} of {subject.names[0]}"
+        return None, f"no table holds the {(role or '').replace('_', ' ')} of {subject.names[0]}"
     order = {"gpb": ["gpb", "fiscal", "all", "cell"], "fiscal": ["fiscal", "all", "cell"], "all": ["all", "cell"]}[scope]
     for sc in order:
-        spec = subject.cells.get(sc)
-        if spec is None:
+        found = subject.cells.get(sc)
+        if found is None:
             continue
+        spec = found
         b = resolve(doc, spec, role)
         if b is not None:
             return b, None

@@ -70,8 +70,8 @@ class JsonReporter(Reporter):
         self.config = config
 
     def start(self) -> None:
-        self.out.write('{\n  "version": %d,\n  "config": %s,\n  "documents": ['
-                       % (VERSION, json.dumps(self.config, ensure_ascii=False)))
+        config = json.dumps(self.config, ensure_ascii=False)
+        self.out.write(f'{{\n  "version": {VERSION},\n  "config": {config},\n  "documents": [')
         self.first = True
 
     def write_result(self, r: FileResult) -> None:

@@ -12,9 +12,8 @@ import regex
 
 from ..model import Cell, Row, Table
 from ..normalize import squash
-from .headers import ECON_CODE_RE, c_is_text, map_columns, take_header_rows, ColumnSpec
+from .headers import ECON_CODE_RE, ColumnSpec, c_is_text, map_columns, take_header_rows
 from .summary_tables import strip_enum
-
 
 ECON_COLUMNS = [
     ColumnSpec("amount", r"合计|决算数|预算数|金额"),

@@ -109,16 +109,18 @@ def parse_summary_table(table: Table, doc: Document) -> None:
         exp_cols = [("amount", exp_cols[0][1])]
     amount_col = "amount"
     after_carry = False
+    key: str | None
     for row in table.body:
         cells = row.cells
         # Income side.
         left = [c for c in cells[:exp_label] if c.norm and c_is_text(c.norm)]
         if left:
             label = strip_enum(left[0].norm)
-            for pattern, key in INCOME_LABELS:
+            for pattern, name in INCOME_LABELS:
                 if regex.fullmatch(pattern, label):
-                    if key in ("gpb", "fund", "capital"):
-                        key = f"income.carry_begin.{key}" if after_carry else f"income.{key}"
+                    key = name
+                    if name in ("gpb", "fund", "capital"):
+                        key = f"income.carry_begin.{name}" if after_carry else f"income.{name}"
                     if key == "income.carry_begin":
                         after_carry = True
                     elif key in ("income.total", "income.grand_total"):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-
 from ...findings import Severity
 from ...rounding import Interval, fmt
 from ..base import Context, checker, declare
@@ -15,7 +14,6 @@ from ..claim_support import (
     emit_comparison,
     final_claim,
 )
-
 
 CLM002 = declare("CLM002", "change-arithmetic", Severity.ERROR, "prose", """
     Value, change and change percentage of one claim disagree.
@@ -70,11 +68,11 @@ def check_changes(ctx: Context) -> None:
         if w1 in UP | DOWN and w2 in UP | DOWN and ((w1 in UP) != (w2 in UP)):
             ctx.emit(CLM006, f"{c.subject}: '{w1}' and '{w2}' point in opposite directions", c.loc_of("pct"),
                      claim_excerpt(c), stated=f"{w1} … {w2}", explanation="the change amount and its percentage must move "
-                     "the same way", key=f"{c.subject}:dir")
+                     "the same way", key=f"{c.subject}:dir", claim=c)
             continue
         if c.direction == 0 and ch is not None and ch.figure.value != 0:
             ctx.emit(CLM006, f"{c.subject}: '持平' with a change of {ch.display}", c.loc_of("change"), claim_excerpt(c),
-                     stated=ch.display, explanation="持平 means no change", key=f"{c.subject}:flat")
+                     stated=ch.display, explanation="持平 means no change", key=f"{c.subject}:flat", claim=c)
         if ch is None or c.direction not in (1, -1):
             continue
         prev = v.wan - ch.wan if c.direction == 1 else v.wan + ch.wan
@@ -83,7 +81,7 @@ def check_changes(ctx: Context) -> None:
             ctx.emit(CLM002, f"{c.subject}: an increase of {ch.display} is larger than the value {v.display}",
                      c.loc_of("change"), claim_excerpt(c), stated=ch.display, computed=fmt(prev_mid, decimals_of(v, ch)),
                      explanation=f"last year's value would be {v.display} − {ch.display} = "
-                     f"{fmt(prev_mid, decimals_of(v, ch))}, below zero", key=f"{c.subject}:neg")
+                     f"{fmt(prev_mid, decimals_of(v, ch))}, below zero", key=f"{c.subject}:neg", claim=c)
             continue
         if pct is None:
             continue
@@ -119,7 +117,7 @@ def check_implied_priors(ctx: Context) -> None:
                          stated=end.nums["change"].display if "change" in end.nums else "持平",
                          computed=fmt(p[1], 2), explanation=f"{end.value.display} ∓ change = {fmt(p[1], 2)} should "  # type: ignore[union-attr]
                          f"equal {begin.value.display} (line {begin.loc_of().line})", related=[begin.loc_of()],
-                         key=f"carry:{scope}")
+                         key=f"carry:{scope}", claim=end)
     total = final_claim([c for c in claims if c.nums.get("change") or c.direction == 0], "three_public.total")
     if total is None:
         return
@@ -153,4 +151,4 @@ def check_implied_priors(ctx: Context) -> None:
         ctx.emit(CLM012, f"last year's 三公经费 implied by this line is {fmt(tp[1], 2)}, its parts imply {fmt(s_mid, 2)}",
                  total.loc_of("change"), claim_excerpt(total), stated=fmt(tp[1], 2), computed=fmt(s_mid, 2),
                  explanation="prior = value ∓ change for 三公 and for 因公出国(境)费, 公务用车购置及运行维护费, 公务接待费; "
-                 f"{fmt(tp[1], 2)} vs {fmt(s_mid, 2)}", key="three_public:prior")
+                 f"{fmt(tp[1], 2)} vs {fmt(s_mid, 2)}", key="three_public:prior", claim=total)

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-
-
 from ...findings import Severity
 from ...rounding import Interval, fmt
 from ..base import Context, checker, declare, rule_of
@@ -15,7 +13,6 @@ from ..claim_support import (
     emit_comparison,
     final_and_budget,
 )
-
 
 CLM003 = declare("CLM003", "completion-arithmetic", Severity.ERROR, "prose", """
     A completion rate differs from 决算 ÷ 预算.
@@ -47,11 +44,11 @@ def check_completion(ctx: Context) -> None:
                     if other is not None and other.value is not None and other is not b and not other.value.wan.contains_zero():
                         alt = f.wan_value / other.value.wan_value * 100
                         hint = (f"; {f.text} / {other.value.text} = {fmt(alt, comp.figure.decimals)}% is the rate "
-                                f"against the {other.role.replace('_', ' ')}")
+                                f"against the {(other.role or '').replace('_', ' ')}")
                     ctx.emit(CLM003, f"{c.subject}: completion {comp.display} of a budget of {bud.display}",
                              c.loc_of("completion"), claim_excerpt(c), stated=comp.display, computed="undefined",
-                             explanation=f"{b.role.replace('_', ' ')} is {bud.display}: no completion rate exists{hint}",
-                             key=f"{c.subject}:completion")
+                             explanation=f"{(b.role or '').replace('_', ' ')} is {bud.display}: no completion rate exists{hint}",
+                             key=f"{c.subject}:completion", claim=c)
                 else:
                     ratio = f.wan / bud.wan
                     if ratio is not None:
@@ -80,7 +77,7 @@ def check_completion(ctx: Context) -> None:
                          computed=fmt(c.value.wan_value - b.value.wan_value, decimals_of(c.value, b.value)),
                          explanation=f"决算 − 预算 = {c.value.text} − {b.value.text} = "
                          f"{fmt(c.value.wan_value - b.value.wan_value, decimals_of(c.value, b.value))}",
-                         key=f"{c.subject}:vsbudget")
+                         key=f"{c.subject}:vsbudget", claim=c)
 
 
 
@@ -100,7 +97,7 @@ def check_rates_and_balances(ctx: Context) -> None:
                 continue
             emit_comparison(ctx, CLM003, c, c.value, ratio.scale(100), final.value.wan_value / bmid * 100,
                       f"{c.subject or '执行率'}: {c.value.display} does not follow from {final.value.display} / {bdesc}",
-                      f"{final.value.text} / {bdesc.split('（')[0]} × 100", "rate", key=f"{c.id}:rate")
+                      f"{final.value.text} / {bdesc.split('（')[0]} × 100", "rate", key=f"{c.subject}:rate")
         if c.kind != "amount" or c.value is None:
             continue
         m = regex.fullmatch(r"(结余|超支)(?:资金|金额)?", c.subject)
@@ -117,8 +114,8 @@ def check_rates_and_balances(ctx: Context) -> None:
         if diff.high < 0:
             ctx.emit(rule_of("CLM006"), f"'{word}' but {final.value.display} vs budget {bdesc}", c.loc_of(), claim_excerpt(c),
                      stated=f"{word} {c.value.display}", computed=fmt(mid, 2),
-                     explanation=f"{how} = {fmt(mid, 2)}: the sign contradicts '{word}'", key=f"{c.id}:sign")
+                     explanation=f"{how} = {fmt(mid, 2)}: the sign contradicts '{word}'", key=f"{c.subject}:sign", claim=c)
             continue
         emit_comparison(ctx, rule_of("CLM006"), c, c.value, Interval(diff.low / c.value.scale, diff.high / c.value.scale),
                   mid / c.value.scale, f"{word} {c.value.display} does not follow from {final.value.display} "
-                  f"and its budget {bdesc}", how, "balance", key=f"{c.id}:balance")
+                  f"and its budget {bdesc}", how, "balance", key=f"{c.subject}:balance")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-
 from ...claims.model import Claim
 from ...findings import Severity
 from ...rounding import Interval, compare, fmt
@@ -16,7 +15,6 @@ from ..claim_support import (
     sentence_end,
     sentence_of,
 )
-
 
 CLM007 = declare("CLM007", "enumeration-sum", Severity.ERROR, "prose", """
     The parts listed after 其中 do not add up to their whole.
@@ -97,7 +95,7 @@ def check_enumerations(ctx: Context) -> None:
                     ctx.emit(RND001, f"{w.subject}: parts add up to {fmt(mid, decimals_of(wv))} (within rounding)",
                              w.loc_of(), claim_excerpt(w), stated=wv.display, computed=fmt(mid / wv.scale, decimals_of(wv)),
                              explanation=" + ".join(p.value.display for p in parts) + f" vs {wv.display}",  # type: ignore[union-attr]
-                             key=f"{w.subject}:enum")
+                             key=f"{w.subject}:enum", claim=w)
                 continue
             d = decimals_of(wv, *[p.value for p in parts])
             ctx.emit(CLM007, f"{w.subject}: {wv.display} but its parts add up to {fmt(mid / wv.scale, d)}",
@@ -106,7 +104,7 @@ def check_enumerations(ctx: Context) -> None:
                      explanation=" + ".join(f"{p.subject} {p.value.display}" for p in parts)  # type: ignore[union-attr]
                      + f" = {fmt(mid / wv.scale, d)}; " + ("the parts exceed the whole" if over else
                                                            "the list is complete (it names every part) but falls short"),
-                     related=[p.loc_of() for p in parts], key=f"{w.subject}:enum")
+                     related=[p.loc_of() for p in parts], key=f"{w.subject}:enum", claim=w)
 
 
 
@@ -120,7 +118,7 @@ def check_list_counts(ctx: Context) -> None:
         if n != len(c.items):
             ctx.emit(CLM008, f"{c.value.display}{c.subject} but {len(c.items)} listed", c.loc_of(), sentence_of(c),
                      stated=c.value.display, computed=str(len(c.items)),
-                     explanation=f"listed: {'、'.join(c.items)} ({len(c.items)} items)", key=f"{c.subject}:list")
+                     explanation=f"listed: {'、'.join(c.items)} ({len(c.items)} items)", key=f"{c.subject}:list", claim=c)
 
 
 
@@ -168,4 +166,4 @@ def check_class_budgets(ctx: Context) -> None:
                  computed_low=fmt(iv.low, d + 1), computed_high=fmt(iv.high, d + 1),
                  explanation=" + ".join(f"{c.value.text}" for c in members) + f" = {fmt(mid, d)} ("  # type: ignore[union-attr]
                  + ", ".join(f"{c.subject} line {c.loc_of().line}" for c in members) + ")",
-                 related=[c.loc_of() for c in members], key=f"{total.subject}:{role}:classes")
+                 related=[c.loc_of() for c in members], key=f"{total.subject}:{role}:classes", claim=total)

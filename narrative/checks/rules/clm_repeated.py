@@ -3,15 +3,12 @@
 
 from __future__ import annotations
 
-
-
 from ...claims.model import Claim
 from ...findings import Severity
 from ..base import Context, checker, declare
 from ..claim_support import (
     claim_excerpt,
 )
-
 
 CLM010 = declare("CLM010", "stated-twice", Severity.ERROR, "prose", """
     One quantity is stated twice with different values.
@@ -86,7 +83,7 @@ def check_repeated(ctx: Context) -> None:
         if k is None:
             continue
         seen.setdefault(k, []).append(c)
-    for k, cs in seen.items():
+    for cs in seen.values():
         years = [c for c in cs if c.period == "year"]
         ytds = [c for c in cs if c.period == "ytd"]
         for y in ytds:
@@ -96,7 +93,7 @@ def check_repeated(ctx: Context) -> None:
                              f"{full.value.display} (line {full.loc_of().line})", y.loc_of(), claim_excerpt(y),  # type: ignore[union-attr]
                              stated=y.value.display, computed=full.value.display,  # type: ignore[union-attr]
                              explanation=f"a part of the year cannot exceed the whole year: line {full.loc_of().line} "
-                             f"says {claim_excerpt(full)}", related=[full.loc_of()], key=f"{y.subject}:ytd")
+                             f"says {claim_excerpt(full)}", related=[full.loc_of()], key=f"{y.subject}:ytd", claim=y)
                     break
         first = years[0] if years else None
         for other in years[1:]:
@@ -107,4 +104,4 @@ def check_repeated(ctx: Context) -> None:
                      f"{first.loc_of().line}", other.loc_of(), claim_excerpt(other), stated=other.value.display,  # type: ignore[union-attr]
                      computed=first.value.display,  # type: ignore[union-attr]
                      explanation=f"the same quantity is stated as {first.value.display} at line {first.loc_of().line} "  # type: ignore[union-attr]
-                     f"({claim_excerpt(first)})", related=[first.loc_of()], key=f"{other.subject}:twice")
+                     f"({claim_excerpt(first)})", related=[first.loc_of()], key=f"{other.subject}:twice", claim=other)

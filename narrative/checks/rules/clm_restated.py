@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-
 from ...claims.subjects import has_public_institutions, subject_by_id
 from ...findings import Severity
 from ...rounding import Interval, compare, fmt
@@ -14,7 +13,6 @@ from ..claim_support import (
     claim_excerpt,
     table_scale,
 )
-
 
 CLM001 = declare("CLM001", "claim-vs-table", Severity.ERROR, "prose", """
     A figure restated in the prose differs from its table cell.
@@ -55,7 +53,7 @@ def check_claims_vs_tables(ctx: Context) -> None:
             ctx.emit(CLM001, f"{c.subject or c.subject_id}: stated {n.qualifier}{n.display}, table says {cells}",
                      c.loc_of(), claim_excerpt(c), stated=n.display, computed=fmt(mid, n.figure.decimals),
                      explanation=f"{where} = {cells} {unit}; the stated bound {n.qualifier}{n.display} excludes it",
-                     related=[f.cell.loc for f in c.binding.facts], key=f"{c.subject_id}:{c.role}")
+                     related=[f.cell.loc for f in c.binding.facts], key=f"{c.subject_id}:{c.role}", claim=c, facts=c.binding.facts)
             continue
         subject = subject_by_id(c.subject_id) if c.subject_id else None
         if subject is not None and subject.at_most_with_institutions and has_public_institutions(ctx.doc):
@@ -66,7 +64,7 @@ def check_claims_vs_tables(ctx: Context) -> None:
                      claim_excerpt(c), stated=n.display, computed=f"≤ {cells}",
                      explanation=f"the department includes 事业单位, so its 机关运行经费 is part of the 公用经费 "
                      f"{where} = {cells}; it cannot exceed it", related=[f.cell.loc for f in c.binding.facts],
-                     key=f"{c.subject_id}:{c.role}")
+                     key=f"{c.subject_id}:{c.role}", claim=c, facts=c.binding.facts)
             continue
         value_wan = n.wan
         cmp_mid = mid
@@ -87,7 +85,7 @@ def check_claims_vs_tables(ctx: Context) -> None:
                  + ("" if cmp.violated else " (within rounding)"),
                  c.loc_of(), claim_excerpt(c), stated=n.display, computed=shown,
                  computed_low=fmt(comp.low, d + 1), computed_high=fmt(comp.high, d + 1), explanation=explanation,
-                 related=[f.cell.loc for f in c.binding.facts], key=f"{c.subject_id}:{c.role}")
+                 related=[f.cell.loc for f in c.binding.facts], key=f"{c.subject_id}:{c.role}", claim=c, facts=c.binding.facts)
 
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-
 from ...claims.model import Claim
 from ...findings import Severity
 from ...model import Document
@@ -17,7 +16,6 @@ from ..claim_support import (
     final_and_budget,
     sentence_end,
 )
-
 
 CLM009 = declare("CLM009", "self-evaluation", Severity.ERROR, "prose", """
     A figure about the self-evaluated projects differs from the 自评表.
@@ -63,7 +61,7 @@ def check_self_evaluations(ctx: Context) -> None:
                 ctx.emit(CLM009, f"score {n.display} is not rated '{r}' ({lo}–{hi})", c.loc_of(), claim_excerpt(c),
                          stated=f"{n.display} {r}", computed=_rating_of(n.figure.value),
                          explanation=f"rating bands: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60; {n.display} is "
-                         f"'{_rating_of(n.figure.value)}'", key=f"{c.subject}:rating")
+                         f"'{_rating_of(n.figure.value)}'", key=f"{c.subject}:rating", claim=c)
         if not ses:
             continue
         scores = [se.total_score.figure.value for se in ses if se.total_score.figure]
@@ -71,7 +69,7 @@ def check_self_evaluations(ctx: Context) -> None:
             if int(n.figure.value) != len(ses):
                 ctx.emit(CLM009, f"{n.display} self-evaluated projects stated, {len(ses)} 自评表 in the report",
                          c.loc_of(), claim_excerpt(c), stated=n.display, computed=str(len(ses)),
-                         explanation="自评表: " + "、".join(se.name for se in ses), key=f"{c.subject}:count")
+                         explanation="自评表: " + "、".join(se.name for se in ses), key=f"{c.subject}:count", claim=c)
         elif c.kind == "rating_count":
             r = c.words.get("rating", "")
             lo, hi = RATING_BANDS.get(r, (0, 101))
@@ -80,7 +78,7 @@ def check_self_evaluations(ctx: Context) -> None:
                 ctx.emit(CLM009, f"{n.display} projects rated '{r}' stated, {len(got)} in the 自评表",
                          c.loc_of(), claim_excerpt(c), stated=n.display, computed=str(len(got)),
                          explanation="总分: " + ", ".join(f"{se.name} {se.total_score.norm}" for se in ses)
-                         + f"; '{r}' means {lo}–{hi if hi <= 100 else 100}", key=f"{c.subject}:{r}")
+                         + f"; '{r}' means {lo}–{hi if hi <= 100 else 100}", key=f"{c.subject}:{r}", claim=c)
         elif c.kind == "average" and scores:
             iv = Interval.point(0)
             for se in ses:
@@ -125,7 +123,7 @@ def check_self_evaluations(ctx: Context) -> None:
                      c.loc_of(), claim_excerpt(c), stated=n.display,
                      computed=fmt(sums.get("Σ 全年预算数", next(iter(sums.values())))[1], 2),
                      explanation="; ".join(f"{k} = {fmt(m, 2)} (rounding {fmt(iv.low, 3)}–{fmt(iv.high, 3)})"
-                                           for k, (iv, m) in sums.items()), key=f"{c.subject}:money")
+                                           for k, (iv, m) in sums.items()), key=f"{c.subject}:money", claim=c)
         elif c.kind == "rate" and (_rate_project(doc, claims, c) or "").startswith("project:"):
             from ...claims.subjects import find_project
 

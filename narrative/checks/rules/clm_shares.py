@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-
 from ...claims.model import Claim
 from ...claims.subjects import match_subject
 from ...findings import Severity
@@ -17,7 +16,6 @@ from ..claim_support import (
     sentence_end,
     sentence_of,
 )
-
 
 CLM004 = declare("CLM004", "share-arithmetic", Severity.ERROR, "prose", """
     A share differs from part ÷ whole.
@@ -54,7 +52,7 @@ def _whole(ctx: Context, claims: list[Claim], c: Claim) -> tuple[Fraction, Inter
     name = c.words.get("whole", "")
     if not name:
         m = None
-        for m in regex.finditer(WHOLE_CONTEXT_RE, c.block.norm[: c.start]):
+        for m in regex.finditer(WHOLE_CONTEXT_RE, c.block.norm[: c.start]):  # noqa: B007 - the last match
             pass
         if m is not None:
             name = m.group("w")
@@ -147,7 +145,7 @@ def check_shares(ctx: Context) -> None:
                      explanation=" + ".join(m[0].nums["share"].display for m in members)
                      + f" = {fmt(s, 2)}% (with rounding {fmt(total.low, 3)}–{fmt(total.high, 3)})"
                      + ("" if over else "; the parts' amounts add up to the whole, so the list is complete"),
-                     key=f"{desc}:shares")
+                     key=f"{desc.split(' (')[0]}:shares", claim=c)
 
 
 def _share_only_groups(ctx: Context, claims: list[Claim]) -> None:
@@ -172,4 +170,4 @@ def _share_only_groups(ctx: Context, claims: list[Claim]) -> None:
         ctx.emit(CLM005, f"shares stated together add up to {fmt(s, 2)}%", last.loc_of("share"), sentence_of(last),
                  stated=f"{fmt(s, 2)}%", computed="100",
                  explanation=" + ".join(f"{c.subject} {c.nums['share'].display}" for c in members)
-                 + f" = {fmt(s, 2)}%: parts of one whole cannot exceed 100%", key=f"{last.subject}:shares")
+                 + f" = {fmt(s, 2)}%: parts of one whole cannot exceed 100%", key=f"{last.subject}:shares", claim=last)

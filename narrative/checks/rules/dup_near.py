@@ -14,7 +14,6 @@ from ...structure import DATE_LINE_RE
 from ...textsim import Params, Unit, group, han_count, near_duplicates, normalize, numbers_of
 from ..base import Context, checker, declare
 
-
 DUP003 = declare("DUP003", "near-duplicate", Severity.INFO, "prose", """
     Near-duplicate sentences and paragraphs inside one report, grouped.
 

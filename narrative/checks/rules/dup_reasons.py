@@ -4,13 +4,10 @@ the other way from the change they explain.
 
 from __future__ import annotations
 
-
-
 from ...findings import Severity
 from ...textsim import han_count, normalize
 from ..base import Context, checker, declare
 from ..reasons import Reason, contradiction, reason_words, reasons_of
-
 
 DUP001 = declare("DUP001", "reason-reused", Severity.WARNING, "prose", """
     One "主要原因" reason is reused word for word to explain changes of different subjects.

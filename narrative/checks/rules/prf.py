@@ -12,7 +12,6 @@ from ...tables.self_eval import SelfEvaluation
 from ..base import RND001, Context, checker, declare
 from ..relations import Term, check_sum, excerpt_of
 
-
 PRF001 = declare("PRF001", "score-total", Severity.ERROR, "table", """
     A self-evaluation's scores do not add up to its 总分.
 

@@ -15,7 +15,6 @@ from ...tables.summary_tables import strip_enum
 from ..base import Context, checker, declare
 from ..relations import excerpt_of
 
-
 TBL004 = declare("TBL004", "missing-table", Severity.ERROR, "document", """
     A table the report lists or its layout requires is missing.
 

@@ -12,7 +12,6 @@ from ...tables.code_tables import ROW_TOTALS, column_name
 from ..base import RND001, Context, checker, declare
 from ..relations import Term, check_sum, term
 
-
 TBL001 = declare("TBL001", "parent-sum", Severity.ERROR, "table", """
     A parent row differs from the sum of its child rows.
 
@@ -214,11 +213,11 @@ def check_summary_tables(ctx: Context) -> None:
         rows = ["total", *table.extra.get("codes", [])]
         for row in rows:
             end = table.fact(row, "carry_end")
-            parts = [(table.fact(row, "carry_begin"), 1), (table.fact(row, "income"), 1), (table.fact(row, "total"), -1)]
-            if end is None or any(p is None for p, _ in parts):
+            sides = [(table.fact(row, "carry_begin"), 1), (table.fact(row, "income"), 1), (table.fact(row, "total"), -1)]
+            if end is None or any(p is None for p, _ in sides):
                 continue
             check_sum(ctx, TBL003, RND001, term(end, f"{row} 年末结转和结余"),
-                      [Term(p.cell, p.label, s) for p, s in parts if p is not None],
+                      [Term(p.cell, p.label, s, p) for p, s in sides if p is not None],
                       "年初结转和结余 + 本年收入 − 本年支出", key=f"{table.kind}:{row}:balance")
 
 

@@ -8,12 +8,9 @@ the documents it cites.
 
 from __future__ import annotations
 
-
-
 from ...findings import Severity
 from ..base import Context, checker, declare
 from ..text_support import date_issues, sentence_at, title_loc, year_issues
-
 
 # ---------------------------------------------------------------------- rules
 TXT001 = declare("TXT001", "stale-year", Severity.ERROR, "prose", """
@@ -66,7 +63,7 @@ def check_stale_years(ctx: Context) -> None:
                 f"{title.line if title else '?'}), so the year must be {issue.expected}")
         ctx.emit(TXT001, msg, sp.loc(issue.start, issue.end), excerpt, stated=str(issue.year),
                  computed=str(issue.expected), explanation=expl, related=[title] if title else [],
-                 key=f"year:{issue.year}:{issue.start}")
+                 key=f"year:{issue.year}")
 
 
 

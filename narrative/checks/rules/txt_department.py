@@ -16,7 +16,6 @@ from ...normalize import fold, squash
 from ..base import Context, checker, declare
 from ..text_support import ProseSpan, cell_spans, prose_spans, title_loc
 
-
 TXT006 = declare("TXT006", "department-name", Severity.WARNING, "document", """
     The department's name is written differently in one place.
 

@@ -15,7 +15,6 @@ from ...model import Document
 from ..base import Context, checker, declare
 from ..text_support import ProseSpan, prose_spans, sentence_at
 
-
 TXT007 = declare("TXT007", "doubled-text", Severity.WARNING, "prose", """
     A character or a word is written twice in a row.
 
@@ -155,4 +154,4 @@ def check_doubled(ctx: Context) -> None:
                  sentence_at(d.span, d.start)[:160], stated=d.span.raw(d.start, d.end), computed=d.unit,
                  explanation=f"…{shown}…: '{d.unit}' twice in a row; no word of doubled_ok.txt or of jieba's "
                  "dictionary contains the doubling and it does not fall between two words",
-                 key=f"dbl:{d.unit}:{d.start}")
+                 key=f"dbl:{d.unit}")

@@ -17,7 +17,6 @@ from ...source import SourceLine
 from ..base import Context, checker, declare
 from ..text_support import ProseSpan, cell_spans, prose_spans, sentence_at
 
-
 TXT003 = declare("TXT003", "obsolete-term", Severity.WARNING, "prose", """
     An obsolete name of a function subject, renamed before the report's year.
 

@@ -14,7 +14,6 @@ from ...model import Document, Loc, Table
 from ..base import Context, checker, declare
 from ..text_support import ProseSpan, prose_spans, sentence_at
 
-
 TXT005 = declare("TXT005", "template-residue", Severity.WARNING, "prose", """
     Text left over from the official template: placeholders, instructions, unchosen alternatives.
 
@@ -100,7 +99,7 @@ def check_template_residue(ctx: Context) -> None:
             ctx.emit(TXT005, f"template {kinds} left in the report: {shown}", span.loc(a, b), sentence_at(span, a),
                      stated=got, explanation="; ".join(dict.fromkeys(
                          f"'{h[3]}': {h[2].why} (template: {h[2].seen_in or 'derived from the template'})"
-                         for h in hits)), key=f"tpl:{got}:{a}")
+                         for h in hits)), key=f"tpl:{got}")
         nd = NO_DATA_RE.search(text)
         if nd:
             t = _note_table(doc, span)

@@ -16,7 +16,6 @@ from ...tables.code_tables import column_name
 from ..base import RND001, Context, Rule, checker, declare
 from ..relations import Term, check_at_most, check_sum, term
 
-
 XTB001 = declare("XTB001", "income-01-02", Severity.ERROR, "tables", """
     公开01 income differs from 公开02.
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-
 from ...claims.model import Claim
 from ...compare import YEAR_IN_TEXT_RE, Sent, SentenceIndex, comparable, fact_interval, numbers_in_key, sentences
 from ...findings import PRIOR, Ref, Severity
@@ -22,7 +21,6 @@ from ...rounding import Interval, fmt
 from ..base import Context, checker, declare
 from ..reasons import Reason, reasons_of
 from ..text_support import date_issues, protected, year_issues
-
 
 YOY001 = declare("YOY001", "carried-over", Severity.WARNING, "years", """
     A sentence carried over word for word from last year's report with its figures or years unchanged.
