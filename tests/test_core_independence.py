@@ -13,6 +13,7 @@ import narrative
 CORE = sorted(
     m.name for m in pkgutil.walk_packages(narrative.__path__, "narrative.")
     if not m.name.startswith("narrative.tui") and m.name != "narrative.ingest.pdf"
+    and not m.name.endswith(".__main__")  # runs the program when imported
 )
 
 

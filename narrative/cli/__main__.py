@@ -1,0 +1,5 @@
+"""``python -m narrative.cli``."""
+
+from . import main
+
+raise SystemExit(main())
