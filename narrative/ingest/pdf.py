@@ -8,9 +8,9 @@ a page break, tables without rulings).  pdfplumber would add a second object mod
 and roughly double the time per page for a table finder we would still have to
 post-process.
 
-Parsing runs in a worker process (``forkserver`` where available, else ``spawn``):
-pdfminer has no time limit and signal alarms work only in the main thread, so the
-parent waits at most ``timeout`` seconds and kills the worker.  The worker also caps
+Parsing runs in a worker process (``pdf_worker``): pdfminer has no time limit, so the
+caller waits at most ``timeout`` seconds and kills the worker, and the worker ends
+itself when the caller ends or its own time is up.  The worker also caps
 what a small file can make it do: the size of any inflated stream (decompression
 bombs), its address space (a MemoryError rather than the OOM killer), and the number
 of glyphs and drawing objects per page.
@@ -20,22 +20,17 @@ Every failure is an ``InputError`` with a one-line message; nothing else escapes
 
 from __future__ import annotations
 
-import contextlib
 import logging
-import multiprocessing
 import os
 import re
-import sys
-import threading
-import types
 import zlib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError
 from ..source import SourceDocument, SourceLine
 from .pdf_layout import Glyph, Item, PageLayout, Segment, TableInfo, layout_page
+from .pdf_worker import run_worker
 
 MAX_BYTES = 256 * 1024 * 1024  # a real report is 0.2-4 MB
 MAX_MEMORY_MB = 2048  # address-space cap of the worker (Linux/macOS)
@@ -53,7 +48,9 @@ __all__ = ["read_pdf", "read_pdf_with_notes", "MAX_BYTES"]
 
 
 def read_pdf(path: str, *, timeout: float = 60.0, max_pages: int = 500) -> SourceDocument:
-    """Read ``path`` as a PDF report; raise ``InputError`` when it cannot be read."""
+    """Read ``path`` as a PDF report; raise ``InputError`` when it cannot be read.
+
+    What could not be read well is in ``notes`` of the document."""
     doc, _notes = read_pdf_with_notes(path, timeout=timeout, max_pages=max_pages)
     return doc
 
@@ -65,15 +62,16 @@ def read_pdf_with_notes(
     (glyphs without a Unicode mapping, pages without a text layer …)."""
     path = os.fspath(path)
     _precheck(path)
-    result = _run_worker(path, timeout=timeout, max_pages=max_pages)
+    result = run_worker(path, timeout=timeout, max_pages=max_pages)
     lines: list[SourceLine] = []
     counters: dict[int, int] = {}
     for page, text, wraps in result["lines"]:
         n = counters.get(page, 0) + 1
         counters[page] = n
         lines.append(SourceLine(number=n, text=text, page=page, wraps=wraps))
-    doc = SourceDocument(path=path, lines=lines, format="pdf", encoding=None, pages=result["pages"])
-    return doc, list(result["notes"])
+    notes = list(result["notes"])
+    doc = SourceDocument(path=path, lines=lines, format="pdf", encoding=None, pages=result["pages"], notes=tuple(notes))
+    return doc, notes
 
 
 # ---------------------------------------------------------------------------
@@ -107,96 +105,12 @@ def _precheck(path: str) -> None:
 # The worker process
 
 
-_PDFMINER_MODULES = [
-    "pdfminer.converter",
-    "pdfminer.layout",
-    "pdfminer.pdfdocument",
-    "pdfminer.pdfinterp",
-    "pdfminer.pdfpage",
-    "pdfminer.pdfparser",
-]
-
-
-def _mp_context() -> Any:
-    methods = multiprocessing.get_all_start_methods()
-    if "forkserver" in methods:
-        ctx = multiprocessing.get_context("forkserver")
-        # Preload this module and pdfminer in the fork server so each worker
-        # starts with them imported (and so that the server does not import the
-        # parent's __main__).
-        ctx.set_forkserver_preload([__name__, *_PDFMINER_MODULES])
-        return ctx
-    return multiprocessing.get_context("spawn")
-
-
-def _run_worker(path: str, *, timeout: float, max_pages: int) -> dict:
-    try:
-        ctx = _mp_context()
-        recv_conn, send_conn = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_worker_main, args=(send_conn, path, max_pages), daemon=True)
-        with _main_module_hidden():
-            proc.start()
-    except (OSError, RuntimeError, ValueError, AssertionError) as err:
-        # No way to start a process (a daemonic parent process, a sandbox, a frozen
-        # app): parse here, without a time limit.
-        result = _parse_guarded(path, max_pages)
-        if result[0] == "error":
-            raise InputError(result[1]) from None
-        result[1]["notes"].append(f"read without a time limit (no worker process: {err})")
-        return result[1]
-    send_conn.close()
-    try:
-        if not recv_conn.poll(timeout):
-            raise InputError(f"timed out after {timeout:g} s")
-        try:
-            status, payload = recv_conn.recv()
-        except (EOFError, OSError):
-            proc.join(5)
-            code = proc.exitcode
-            if code is not None and code < 0:
-                raise InputError(f"PDF reader crashed (signal {-code})") from None
-            raise InputError(f"PDF reader crashed (exit code {code})") from None
-    finally:
-        recv_conn.close()
-        if proc.is_alive():
-            proc.kill()
-        proc.join(5)
-    if status == "error":
-        raise InputError(payload)
-    return payload
-
-
-_START_LOCK = threading.Lock()
-
-
-@contextlib.contextmanager
-def _main_module_hidden() -> Iterator[None]:
-    """Start the worker without re-running the caller's ``__main__`` in it.
-
-    ``spawn`` and ``forkserver`` children re-import the parent's main module
-    (by path or name) before running the target.  The worker needs nothing from
-    it, and re-running it is slow, has side effects (a script without a
-    ``__name__`` guard runs again) or fails outright (``python - < script``,
-    embedded interpreters).  So the main module is replaced by an empty one for
-    the moment the process is started.
-    """
-    with _START_LOCK:
-        main = sys.modules.get("__main__")
-        sys.modules["__main__"] = types.ModuleType("__main__")
-        try:
-            yield
-        finally:
-            if main is not None:
-                sys.modules["__main__"] = main
-
-
-def _worker_main(conn: Any, path: str, max_pages: int) -> None:
+def parse_in_worker(path: str, max_pages: int) -> tuple[str, Any]:
+    """Parse ``path`` in a worker process (see ``pdf_worker``), capped in memory and
+    in what one compressed stream may inflate to."""
     _limit_memory()
     _cap_decompression()
-    try:
-        conn.send(_parse_guarded(path, max_pages))
-    finally:
-        conn.close()
+    return _parse_guarded(path, max_pages)
 
 
 def _limit_memory() -> None:
