@@ -202,3 +202,15 @@ def test_the_pdf_read_from_a_pipe_keeps_the_name_it_was_given() -> None:
         os.close(r)
     assert doc.format == "pdf" and doc.path == f"/dev/fd/{r}"
     assert doc.lines[0].text == "中共青禾县委宣传部 2024 年度部门决算"
+
+
+def test_narrative_check_reads_standard_input() -> None:
+    import json
+
+    with open(SAMPLE, "rb") as fh:
+        proc = subprocess.run([sys.executable, "-m", "narrative.cli", "check", "--format", "json", "-"], stdin=fh,
+                              capture_output=True, timeout=120, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr.decode()
+    (doc,) = json.loads(proc.stdout)["documents"]
+    assert doc["path"] == "-" and doc["error"] is None
+    assert doc["department"] == "中共青禾县委宣传部"
