@@ -31,7 +31,9 @@ from dataclasses import dataclass, field
 # tolerates these and fails on any other; test_fuzz.py checks that each still replays, so
 # an entry goes as soon as its bug is fixed.
 KNOWN_CRASHES: list[tuple[str, str, list[tuple[str, int, int]]]] = [
-    # CLM009, a 自评表 without a total score (issue 11): a row's TABs removed.
+    # CLM009 (check_self_evaluations) on a 自评表 read without a total score: the TABs of
+    # one of its rows removed, here line 634 (主管部门 …).  In the Jiangxi report, line 624
+    # (质量指标 保障党委工作稳步提升 …) does it: zhushan-party-office-2024.txt [("untab", 887774054, 0)].
     ("AttributeError: 'NoneType' object has no attribute 'interval' (claim_rules.py:",
      "qinghe-xuanchuanbu-2024-slips.txt", [("untab", 1116933, 0)]),
 ]

@@ -225,3 +225,10 @@ def test_read_pdf_returns_its_notes_in_the_document(tmp_path: Path) -> None:
     path = raw_pdf(tmp_path / "few.pdf", content)
     assert read_pdf(str(path)).notes == ("2 glyphs without a Unicode mapping (shown as \ufffd) on page 1",)
     assert read_source(str(path)).notes == ("2 glyphs without a Unicode mapping (shown as \ufffd) on page 1",)
+
+
+def test_a_corrupt_pdf_message_holds_no_control_characters() -> None:
+    from narrative.ingest.pdf import _corrupt_message
+
+    message = _corrupt_message(ValueError("Non-Ascii85 digit found: \x1b[31m\x07"))
+    assert message == "corrupt PDF (ValueError: Non-Ascii85 digit found: \ufffd[31m\ufffd)"

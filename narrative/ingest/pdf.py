@@ -197,7 +197,9 @@ def _parse_guarded(path: str, max_pages: int) -> tuple[str, Any]:
 
 def _corrupt_message(err: BaseException) -> str:
     name = type(err).__name__
-    text = " ".join(str(err).split())
+    # pdfminer quotes the bad bytes it met ("Non-Ascii85 digit found: \x1b"): keep the one
+    # line free of control characters that a terminal would act on.
+    text = " ".join("".join(ch if ch.isprintable() else "\ufffd" for ch in str(err)).split())
     if len(text) > 120:
         text = text[:117] + "..."
     if name in ("PDFPasswordIncorrect",):

@@ -174,7 +174,7 @@ def _run_subprocess(path: str, *, timeout: float, limit: float, max_pages: int) 
 
 
 def _death_message(code: int | None, timeout: float) -> str:
-    if code == EXIT_TIMEOUT or code == -getattr(signal, "SIGALRM", 0):
+    if code == EXIT_TIMEOUT or (hasattr(signal, "SIGALRM") and code == -signal.SIGALRM):
         return f"timed out after {timeout:g} s"
     if code is not None and code < 0:
         return f"PDF reader crashed (signal {-code})"
