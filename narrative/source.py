@@ -54,10 +54,17 @@ class SourceLine:
 
 @dataclass(frozen=True)
 class SourceDocument:
-    """What an ingest hands to the structure builder."""
+    """What an ingest hands to the structure builder.
+
+    ``notes`` are what the reader noticed without refusing the file, one line each
+    for the user ("3 undecodable bytes replaced by U+FFFD at line 412, column 17 …",
+    "2 glyphs without a Unicode mapping …"): the findings of such a file rest on a
+    text that is not quite the file's, and its reader should know where.
+    """
 
     path: str
     lines: list[SourceLine]
     format: str  # "text" or "pdf"
     encoding: str | None = None
     pages: int | None = None
+    notes: tuple[str, ...] = ()

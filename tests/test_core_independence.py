@@ -12,7 +12,7 @@ import narrative
 
 CORE = sorted(
     m.name for m in pkgutil.walk_packages(narrative.__path__, "narrative.")
-    if not m.name.startswith("narrative.tui") and m.name != "narrative.ingest.pdf"
+    if not m.name.startswith("narrative.tui") and m.name not in ("narrative.ingest.pdf", "narrative.ingest.pdf_parse")
     and not m.name.endswith(".__main__")  # runs the program when imported
 )
 

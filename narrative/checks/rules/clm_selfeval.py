@@ -96,6 +96,8 @@ def check_self_evaluations(ctx: Context) -> None:
                 if t is None:
                     continue
                 se = t.extra["self_eval"]
+                if se.total_score is None or se.total_score.figure is None:
+                    break  # a 自评表 read without its 总分 (a row that lost its TABs): nothing to compare
                 emit_comparison(ctx, CLM009, c, n, se.total_score.interval, se.total_score.figure.value,
                           f"{se.name}: score {n.display}, its 自评表 总分 is {se.total_score.norm}",
                           f"自评表 {se.name} 总分 (line {se.total_row.line.number})", "score",

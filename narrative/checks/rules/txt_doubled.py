@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 
 import regex
 
@@ -45,12 +44,12 @@ def doubled_ok() -> tuple[str, ...]:
 def _jieba_dict() -> str:
     """jieba's bundled dictionary as one string of "word freq tag" lines, read once and only
     when a doubling has to be judged."""
-    try:
-        import jieba
+    from ...claims.segment import jieba_dict_path  # finds the file without importing jieba
 
-        path = Path(jieba.__file__).parent / "dict.txt"
-        return "\n" + path.read_text(encoding="utf-8")
-    except (ImportError, OSError):
+    path = jieba_dict_path()
+    try:
+        return "\n" + path.read_text(encoding="utf-8") if path else "\n"
+    except OSError:
         return "\n"
 
 
