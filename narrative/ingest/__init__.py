@@ -22,6 +22,11 @@ def read_source(path: str, *, timeout: float = 60.0) -> SourceDocument:
         from .pdf import read_pdf  # imported only when a PDF is given
 
         return read_pdf(path, timeout=timeout)
+    from .formats import read_other  # web pages, Word and Excel files, by content
+
+    other = read_other(path, head)
+    if other is not None:
+        return other
     from .text import read_text
 
     return read_text(path)
