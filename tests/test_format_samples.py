@@ -83,7 +83,7 @@ def report_difference(text: Document, other: Document, text_findings: list[Findi
     want, got = _facts(text), _facts(other)
     if [k for k, _ in want] != [k for k, _ in got]:
         out.append(f"tables: {[k for k, _ in want]} != {[k for k, _ in got]}")
-    for n, ((kind, a), (_, b)) in enumerate(zip(want, got)):
+    for n, ((kind, a), (_, b)) in enumerate(zip(want, got, strict=False)):
         if not a and kind != "TOC":
             out.append(f"table {n} ({kind}) has no facts in the text")
         out += [f"table {n} ({kind}) {k}: {a.get(k)!r} != {b.get(k)!r}" for k in sorted(a.keys() | b.keys())
