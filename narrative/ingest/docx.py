@@ -33,6 +33,7 @@ others empty: the same TAB rows ``grid.expand`` makes of a web page's table.
 from __future__ import annotations
 
 import os
+import re
 import zipfile
 from typing import Any
 
@@ -66,6 +67,22 @@ def check_package(path: str, kind: str) -> None:
         raise InputError(f"cannot read: {err.strerror or err}") from None
     if total > MAX_UNZIPPED_BYTES:
         raise InputError(f"the {kind} package inflates to {total / 1048576:.0f} MiB; refused")
+
+
+def package_error(kind: str, err: BaseException) -> InputError:
+    """One line for a package the library could not open, without its internals."""
+    from lxml import etree
+
+    if isinstance(err, KeyError):
+        m = re.search(r"named '([^']+)'", str(err))
+        return InputError(f"corrupt {kind} file (the part {m.group(1) if m else str(err)} is missing)")
+    if isinstance(err, etree.XMLSyntaxError):
+        return InputError(f"corrupt {kind} file (broken XML: {str(err)[:100]})")
+    if isinstance(err, (zipfile.BadZipFile, EOFError)):
+        return InputError(f"corrupt or truncated {kind} file ({err})")
+    if isinstance(err, (OSError, ValueError)) and str(err):  # openpyxl: "File contains no valid workbook part"
+        return InputError(f"corrupt {kind} file ({str(err)[:100]})")
+    return InputError(f"corrupt {kind} file ({type(err).__name__} while opening it)")
 
 
 # ---------------------------------------------------------------------------
@@ -308,10 +325,8 @@ def read_docx(path: str) -> SourceDocument:
         document = docx.Document(path)
     except PackageNotFoundError:
         raise InputError("not a readable .docx file") from None
-    except (KeyError, ValueError, zipfile.BadZipFile, EOFError) as err:
-        raise InputError(f"corrupt .docx file ({type(err).__name__}: {err})") from None
-    except Exception as err:  # lxml's XMLSyntaxError and whatever a broken package raises
-        raise InputError(f"corrupt .docx file ({type(err).__name__}: {str(err)[:120]})") from None
+    except Exception as err:  # whatever a broken package makes python-docx or lxml raise
+        raise package_error(".docx", err) from None
     numbering = _Numbering(document)
     lines: list[SourceLine] = []
     item = 0

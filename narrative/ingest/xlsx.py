@@ -38,7 +38,7 @@ from typing import Any
 from ..errors import InputError
 from ..source import SourceDocument, SourceLine
 from . import grid
-from .docx import check_package
+from .docx import check_package, package_error
 
 MAX_CELLS = 2_000_000  # a workbook of budget tables holds ~10,000
 
@@ -334,10 +334,8 @@ def read_xlsx(path: str) -> SourceDocument:
 
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
-    except InputError:
-        raise
     except Exception as err:  # openpyxl raises KeyError, ValueError, TypeError … on a broken package
-        raise InputError(f"corrupt .xlsx file ({type(err).__name__}: {str(err)[:120]})") from None
+        raise package_error(".xlsx", err) from None
     lines: list[SourceLine] = []
     notes: list[str] = []
     budget = [MAX_CELLS]
@@ -353,7 +351,7 @@ def read_xlsx(path: str) -> SourceDocument:
             except InputError:
                 raise
             except Exception as err:
-                raise InputError(f"corrupt sheet {ws.title!r} ({type(err).__name__}: {str(err)[:120]})") from None
+                raise package_error(f"sheet {ws.title!r} of the .xlsx", err) from None
             sheet = sheet_lines(ws.title, index, rows, _merged_ranges(wb, ws))
             if sheet and lines:
                 lines.append(SourceLine(number=sheet[0].number, text="", page=index, sheet=ws.title))
