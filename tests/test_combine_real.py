@@ -8,8 +8,8 @@ from __future__ import annotations
 import pytest
 
 from narrative.api import load_document
-from narrative.checks.claim_rules import claims_of
 from narrative.ingest.combine import read_combined
+from narrative.pipeline import extract
 from narrative.structure import build_document
 
 from .conftest import SHARED, need
@@ -40,8 +40,8 @@ def test_the_two_files_read_as_one_report(year: int, page: int, total: str) -> N
 def test_combined_the_prose_finds_tables_to_bind_to() -> None:
     text = str(need(MORE / "jiangsu-shengwei-2017-budget-text.pdf"))
     tables = str(need(MORE / "jiangsu-shengwei-2017-budget-tables.pdf"))
-    alone = claims_of(load_document(text))
-    both = claims_of(build_document(read_combined([text, tables])))
+    alone = extract(load_document(text))
+    both = extract(build_document(read_combined([text, tables])))
     assert len(both.claims) == len(alone.claims) > 0
     assert sum(c.binding is not None for c in alone.claims) == 0
     assert sum(c.binding is not None for c in both.claims) > 0
