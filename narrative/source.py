@@ -33,6 +33,8 @@ class SourceLine:
     page: int | None = None
     wraps: bool | None = None
     norm: str = field(default="", compare=False)
+    file: str | None = None  # the file the line came from, when a report is read from several (ingest.combine)
+    sheet: str | None = None  # the worksheet of an Excel line (``page`` is then the 1-based sheet index)
 
     def __post_init__(self) -> None:
         if not self.norm:
@@ -64,7 +66,7 @@ class SourceDocument:
 
     path: str
     lines: list[SourceLine]
-    format: str  # "text" or "pdf"
+    format: str  # "text", "pdf", "html", "docx", "xlsx", or "a+b" for a combined report
     encoding: str | None = None
     pages: int | None = None
     notes: tuple[str, ...] = ()

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 
 from ..diagnostics import ExitCode, warn
 
-INPUT_SUFFIXES = (".txt", ".pdf")
+INPUT_SUFFIXES = (".txt", ".pdf", ".html", ".htm", ".jsp", ".asp", ".aspx", ".php", ".docx", ".xlsx")
 
 
 class Parser(argparse.ArgumentParser):

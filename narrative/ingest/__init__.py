@@ -45,6 +45,12 @@ def read_source(path: str, *, timeout: float = DEFAULT_TIMEOUT) -> SourceDocumen
             data = src.read_all(MAX_BYTES)
             src.close()
             return _pdf_from_bytes(path, data, timeout=timeout)
+        if src.reopenable:  # web pages, Word and Excel files, by content (their readers open them by name)
+            from .formats import read_other
+
+            other = read_other(path, head)
+            if other is not None:
+                return other
         from .text import MAX_TEXT_BYTES, text_document
 
         data = src.read_all(MAX_TEXT_BYTES)
