@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .rounding import Figure, Interval
 from .source import SourceLine
+
+if TYPE_CHECKING:
+    from .identity import ReportIdentity
+    from .tables.table_set import TableSet
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,23 @@ class Fact:
         return self.cell.interval
 
 
+@dataclass(frozen=True)
+class Composition:
+    """A total and the cells it is the sum of, as the table's own layout says.
+
+    Read from the table, not assumed: the enumerated items above a 小计/合计 row, the
+    columns a 合计 column spans, a second classification printed beside the first
+    (功能分类 and 支出用途 both adding up to 当年支出小计).  ``total`` and each part are
+    (row, column) fact names of the same table; an absent part fact is an empty cell
+    (adds 0).  ``basis`` names the breakdown ("功能分类", "支出用途", "columns", …) so
+    a message can say which sum failed.
+    """
+
+    total: tuple[str, str]
+    parts: tuple[tuple[str, str], ...]
+    basis: str = ""
+
+
 @dataclass
 class Table:
     """A table as found in the report, before and after recognition."""
@@ -116,6 +137,11 @@ class Table:
     # Kind-specific structure (e.g. the self-evaluation's indicators).
     extra: dict[str, Any] = field(default_factory=dict)
     problems: list[tuple[Cell, str]] = field(default_factory=list)
+    # Where ``unit`` was read: "preamble", "title", "header", or "previous table" when the
+    # table prints none and the unit of the table before it is assumed (None: no unit).
+    unit_source: str | None = None
+    # Totals and their parts as this table's layout gives them (see ``Composition``).
+    compositions: list[Composition] = field(default_factory=list)
 
     @property
     def first_line(self) -> SourceLine:
@@ -209,6 +235,15 @@ class Document:
     pages: int | None = None
     # Derived results computed once per document (e.g. the extracted claims).
     cache: dict[str, Any] = field(default_factory=dict, repr=False)
+    # What report this is, read once by structure building (narrative.identity.ReportIdentity).
+    identity: ReportIdentity | None = None
+    # The table set this kind of report publishes (narrative.tables.table_set.TableSet).
+    table_set: TableSet | None = None
+
+    @property
+    def is_report(self) -> bool:
+        """Does the file show any sign of being a budget report (see ReportIdentity.signs)?"""
+        return bool(self.identity is not None and self.identity.is_report)
 
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]
