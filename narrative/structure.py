@@ -43,6 +43,8 @@ HEADING_PATTERNS: list[tuple[int, regex.Pattern[str]]] = [
 ]
 BULLET_RE = regex.compile(r"^\s*[-•·]\s+")
 TOC_TITLE_RE = regex.compile(r"^\s*目\s*录\s*$")
+# The dotted leader and page number of a 目录 entry ("一、部门主要职能 ………… 3").
+LEADER_RE = regex.compile(r"\s*(?:[.…·．]{3,}|…+)\s*\d*\s*$")
 TERMINAL = "。！？!?"
 SOFT_END = ",、;，；"
 # A line that is only a date ("2024 年 3 月 17 日"): a signature, never part of a paragraph.
@@ -220,10 +222,11 @@ class _Builder:
                 continue
             self.used[i] = True
             first: str | None = None
+            leaders = False
             j = i + 1
             while j < n:
                 cur = self.lines[j]
-                t = BULLET_RE.sub("", cur.norm.strip())
+                t = LEADER_RE.sub("", BULLET_RE.sub("", cur.norm.strip()))
                 if cur.blank:
                     j += 1
                     continue
@@ -240,6 +243,10 @@ class _Builder:
                     break
                 if entries and entries[-1].line.is_table_row:
                     break  # a 目录 with page numbers ends at its last numbered row
+                led = bool(LEADER_RE.search(cur.norm))
+                if leaders and not led:
+                    break  # a 目录 with dotted leaders ends at its last dotted line
+                leaders = leaders or led
                 level = heading_level(t)
                 if level is None and (len(t) > 40 or cur.wraps):
                     break
@@ -347,7 +354,6 @@ def split_sentences(norm: str) -> list[Sentence]:
     return out
 
 
-TITLE_YEAR_RE = regex.compile(r"(\d{4})\s*年")
 
 
 def _document_title(lines: list[SourceLine]) -> tuple[str | None, SourceLine | None]:
@@ -370,7 +376,14 @@ def _document_title(lines: list[SourceLine]) -> tuple[str | None, SourceLine | N
 
 
 def build_document(src: SourceDocument) -> Document:
+    """Lines → tables, 目录, prose blocks; then the report's identity (read once, before
+    recognition, which needs to know a 预算 from a 决算), the tables' kinds and facts, the
+    signs that the file is a report at all, and the table set its kind publishes."""
+    from dataclasses import replace
+
+    from .identity import read_identity, report_signs
     from .tables.recognize import recognize_tables
+    from .tables.table_set import table_set_of
 
     b = _Builder(src)
     tables: list[Table] = []
@@ -393,41 +406,25 @@ def build_document(src: SourceDocument) -> Document:
         title=title,
         pages=src.pages,
     )
+    doc.identity = read_identity(src.lines, tables)
     _document_meta(doc)
     recognize_tables(doc)
+    signs, holds = report_signs(doc)
+    doc.identity = replace(doc.identity, signs=signs, holds=holds)
+    doc.table_set = table_set_of(doc)
     return doc
 
 
-DEPT_RE = regex.compile(r"部门\s*:\s*(\S+)")
-
-
 def _document_meta(doc: Document) -> None:
-    title = (doc.title or "").replace(" ", "")
-    m = TITLE_YEAR_RE.search(doc.title or "")
-    if m:
-        doc.year = int(m.group(1))
-        before = (doc.title or "")[: m.start()].replace(" ", "").strip()
-        if before:
-            doc.department = before
-    if "决算" in title:
-        doc.report_kind = "决算"
-    elif "预算" in title:
-        doc.report_kind = "预算"
+    """Department, year and kind from the identity; the unit most tables use."""
+    ident = doc.identity
+    if ident is not None:
+        doc.department = ident.name
+        doc.year = ident.year
+        doc.report_kind = ident.kind
     units: dict[str, int] = {}
     for t in doc.tables:
         if t.unit:
             units[t.unit] = units.get(t.unit, 0) + 1
-        if doc.department is None:
-            for ln in t.preamble:
-                dm = DEPT_RE.search(ln.norm)
-                if dm:
-                    doc.department = dm.group(1)
-                    break
-        if doc.year is None:
-            for ln in t.preamble:
-                ym = regex.search(r"(\d{4})\s*年度", ln.norm)
-                if ym:
-                    doc.year = int(ym.group(1))
-                    break
     if units:
         doc.unit = max(units, key=lambda u: units[u])
