@@ -155,6 +155,8 @@ def _title_lines(lines: list[SourceLine]) -> list[SourceLine]:
         t = ln.norm.strip()
         if ln.is_table_row or regex.match(r"^\s*目\s*录\s*$", t):
             break
+        if len(t) > 40 or regex.search(r"[，,。；;！？]", t):
+            break  # a sentence ("…审议了2023年度部门决算…") is not a title
         out.append(ln)
         if "决算" in t or "预算" in t:
             return out
