@@ -151,8 +151,10 @@ def test_university_tables_thousands_separators_and_columns() -> None:
     iv = _doc(name).fact("T01", "income.grand_total", "amount").interval  # "569,496.54" is 569496.535–569496.545
     assert (iv.low, iv.high) == (Fraction(569496535, 1000), Fraction(569496545, 1000))
     assert _cell(name, "F05", "total", "project") == ("38,084.87", 14, 8)  # 表4 合计 项目支出 小计
+    assert _cell("xinan-daxue-2023-budget.pdf", "T02", "total", "grand_total") == ("557,259.13", 8, 5)
     # 2023 预算 p8 收入预算表: 收入合计 = 上年结转 + 财政拨款 + 事业收入 + 其他收入 + 使用非财政拨款结余 (其中 excluded)
-    comp = [c for c in _doc("xinan-daxue-2023-budget.pdf").table("T02").compositions if c.total == ("*", "total")][0]
+    # — that 收入合计 is the grand total (T01 收入总计 557,259.13, p7:14), not 本年收入合计
+    comp = [c for c in _doc("xinan-daxue-2023-budget.pdf").table("T02").compositions if c.total == ("*", "grand_total")][0]
     assert [p for _, p in comp.parts] == ["carry_begin", "fiscal", "business", "other", "nonfiscal_balance"]
 
 

@@ -71,6 +71,7 @@ COLUMN_NAMES: dict[str, str] = {
     "income": "本年收入",
     "carry_end": "年末结转和结余",
     "amount": "金额",
+    "grand_total": "收入合计",
     "gpb": "一般公共预算财政拨款",
     "fund": "政府性基金预算财政拨款",
     "capital": "国有资本经营预算财政拨款",
@@ -155,6 +156,10 @@ def parse_code_table(table: Table) -> bool:
     columns = map_columns(header_rows, specs)
     if not columns:
         return False
+    if kind == "T02" and {"carry_begin", "nonfiscal_balance"} & {k for k, _ in columns}:
+        # "收入合计" beside 上年结转 / 使用非财政拨款结余 columns includes them: it is the
+        # grand total (T01 收入总计), not 本年收入合计
+        columns = [("grand_total" if k == "total" else k, i) for k, i in columns]
     first_amount = min(idx for _, idx in columns)
     table.extra["columns"] = [k for k, _ in columns]
     codes: list[str] = []
@@ -183,8 +188,9 @@ def parse_code_table(table: Table) -> bool:
     table.extra["codes"] = codes
     spec = ROW_TOTALS.get(kind)
     present = [k for k, _ in columns]
-    if spec and spec[0] in present:
+    if spec:
+        total = spec[0] if spec[0] in present else "grand_total" if "grand_total" in present else None
         parts = [p for p in spec[1] if p in present]
-        if parts:
-            table.compositions.append(Composition(("*", spec[0]), tuple(("*", p) for p in parts), "columns"))
+        if total and parts:
+            table.compositions.append(Composition(("*", total), tuple(("*", p) for p in parts), "columns"))
     return True
