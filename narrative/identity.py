@@ -46,7 +46,8 @@ YEAR_KIND_RE = regex.compile(
 REGION_RE = regex.compile(r"^(?:\p{Han}{1,7}?(?:省|自治区|市|州|盟|地区|区|县|旗)){1,3}(?:区级|市级|省级|县级)?$")
 LEVEL_WORDS_RE = regex.compile(r"^(?:区级|市级|省级|县级|本级)|(?:部门|单位|本级|区级|市级|省级)$")
 PARTY_SHORT_RE = regex.compile(r"^(?:\p{Han}{1,7}?(?:省|自治区|市|州|地区|盟|区|县|旗)){1,3}委(?!员会)\p{Han}+")
-HEADING_WORDS_RE = regex.compile(r"第[一二三四五六七八九十]+部分|^[一二三四五六七八九十]+[、.]|^[(（][一二三四五六七八九十]+[)）]")
+N = "一二三四五六七八九十"
+HEADING_WORDS_RE = regex.compile(rf"第[{N}]+部分|^[{N}]+[、.]|^[(（][{N}]+[)）]")
 # Headings of a budget report's own parts.
 REPORT_HEADING_RE = regex.compile(
     r"(?:部门|单位)(?:预算|决算)(?:编制)?(?:情况)?说明|(?:预算|决算)(?:报表|情况)说明|(?:收支|收入|支出)(?:预算|决算)"
@@ -54,7 +55,9 @@ REPORT_HEADING_RE = regex.compile(
     r"三公经费(?:预算|决算|支出)?(?:情况)?说明|(?:部门|单位)(?:预算|决算)表"
 )
 # Where a table title's subject begins: "2017年度江苏省高级人民法院|部门收支预算总表".
-TABLE_WORDS_RE = regex.compile(r"部门|单位(?!预算|决算)|收支|收入|支出|财政拨款|一般公共|政府性基金|国有资本|三公|机关运行|政府采购")
+TABLE_WORDS_RE = regex.compile(
+    r"部门|单位(?!预算|决算)|收支|收入|支出|财政拨款|一般公共|政府性基金|国有资本|三公|机关运行|政府采购"
+)
 VOCABULARY = ("财政拨款收入", "一般公共预算", "政府性基金", "基本支出", "项目支出", "三公经费", "机关运行经费",
               "政府采购", "年初结转和结余", "结转下年", "人员经费", "公用经费")
 

@@ -26,26 +26,35 @@ UNIVERSITY = ["T01", "T02", "T03", "F05"]
 
 # file → [(kind, body rows)] in the order printed
 TABLES = {
-    "jiangsu-gaoyuan-2017-budget.pdf": list(zip(JIANGSU_2017, [23, 15, 1, 4, 16, 33, 1, 16, 33, 18, 1, 54])),
-    "jiangsu-gaoyuan-2018-budget.pdf": list(zip(JIANGSU_LATER, [23, 15, 1, 4, 18, 34, 18, 34, 1, 1, 17, 54])),
-    "jiangsu-gaoyuan-2019-budget.pdf": list(zip(JIANGSU_LATER, [24, 15, 1, 4, 18, 34, 18, 34, 1, 1, 17, 61])),
+    "jiangsu-gaoyuan-2017-budget.pdf": list(zip(
+        JIANGSU_2017, [23, 15, 1, 4, 16, 33, 1, 16, 33, 18, 1, 54], strict=True)),
+    "jiangsu-gaoyuan-2018-budget.pdf": list(zip(
+        JIANGSU_LATER, [23, 15, 1, 4, 18, 34, 18, 34, 1, 1, 17, 54], strict=True)),
+    "jiangsu-gaoyuan-2019-budget.pdf": list(zip(
+        JIANGSU_LATER, [24, 15, 1, 4, 18, 34, 18, 34, 1, 1, 17, 61], strict=True)),
     "jiangsu-shengwei-2017-budget-tables.pdf": list(zip(
         ["T01", "T02", "T03", "T04", "F05", "F06", "T07", "T05", "T06", "RUN", "T09", "PUR"],
-        [23, 15, 1, 4, 12, 31, 1, 12, 31, 18, 1, 47])),
+        [23, 15, 1, 4, 12, 31, 1, 12, 31, 18, 1, 47], strict=True)),
     "jiangsu-shengwei-2018-budget-tables.pdf": list(zip(
         ["T01", "T02", "T03", "T04", "F05", "F06", "T05", "T06", "T09", "T07", "RUN", "PUR"],
-        [23, 15, 1, 4, 14, 31, 14, 31, 1, 1, 16, 39])),
-    "jiangsu-shengwei-2019-budget-tables.pdf": list(zip(JIANGSU_LATER, [24, 14, 1, 4, 14, 32, 14, 32, 1, 1, 17, 39])),
+        [23, 15, 1, 4, 14, 31, 14, 31, 1, 1, 16, 39], strict=True)),
+    "jiangsu-shengwei-2019-budget-tables.pdf": list(zip(
+        JIANGSU_LATER, [24, 14, 1, 4, 14, 32, 14, 32, 1, 1, 17, 39], strict=True)),
     "jiangsu-shengwei-2017-budget-text.pdf": [],
     "jiangsu-shengwei-2018-budget-text.pdf": [],
     "jiangsu-shengwei-2019-budget-text.pdf": [],
-    "putuo-shehui-fuliyuan-2024-unit-budget.pdf": list(zip(SHANGHAI_BUDGET, [8, 15, 15, 5, 15, 1, 1, 27, 1])),
+    "putuo-shehui-fuliyuan-2024-unit-budget.pdf": list(zip(
+        SHANGHAI_BUDGET, [8, 15, 15, 5, 15, 1, 1, 27, 1], strict=True)),
     # then one 财政项目支出绩效目标填报表 (PT) per project
-    "putuo-wanli-jiedao-2023-budget.pdf": list(zip(SHANGHAI_BUDGET, [9, 67, 67, 9, 67, 1, 1, 31, 1])),
-    "xinan-daxue-2021-budget.pdf": list(zip(UNIVERSITY, [9, 18, 20, 18])),
+    "putuo-wanli-jiedao-2023-budget.pdf": list(zip(
+        SHANGHAI_BUDGET, [9, 67, 67, 9, 67, 1, 1, 31, 1], strict=True)),
+    "xinan-daxue-2021-budget.pdf": list(zip(
+        UNIVERSITY, [9, 18, 20, 18], strict=True)),
     # then 24 项目绩效目标表 (PT)
-    "xinan-daxue-2023-budget.pdf": list(zip(UNIVERSITY, [9, 26, 27, 26])),
-    "xinan-daxue-2023-final.pdf": list(zip(UNIVERSITY, [30, 26, 26, 24])),
+    "xinan-daxue-2023-budget.pdf": list(zip(
+        UNIVERSITY, [9, 26, 27, 26], strict=True)),
+    "xinan-daxue-2023-final.pdf": list(zip(
+        UNIVERSITY, [30, 26, 26, 24], strict=True)),
 }
 TABLE_SET = {
     "jiangsu": "budget-12", "putuo": "budget-9", "xinan-daxue-2023-final": "final-university",
@@ -138,7 +147,8 @@ def test_grouped_income_table() -> None:
     assert _cell(name, "T02", "income.grand_total", "amount") == ("20,849.45", 2, 6)
     assert _cell(name, "T02", "income.special_account", "amount") == ("147.20", 2, 11)
     comps = {c.total[0]: [p for p, _ in c.parts] for c in _doc(name).table("T02").compositions}
-    assert comps["income.special_account"] == ["income.special_account:专户管理教育收费", "income.special_account:其他非税收入"]
+    assert comps["income.special_account"] == [
+        "income.special_account:专户管理教育收费", "income.special_account:其他非税收入"]
     assert comps["income.grand_total"] == ["income.gpb", "income.fund", "income.special_account", "income.other_funds",
                                            "income.carry_begin"]
 
@@ -154,7 +164,8 @@ def test_university_tables_thousands_separators_and_columns() -> None:
     assert _cell("xinan-daxue-2023-budget.pdf", "T02", "total", "grand_total") == ("557,259.13", 8, 5)
     # 2023 预算 p8 收入预算表: 收入合计 = 上年结转 + 财政拨款 + 事业收入 + 其他收入 + 使用非财政拨款结余 (其中 excluded)
     # — that 收入合计 is the grand total (T01 收入总计 557,259.13, p7:14), not 本年收入合计
-    comp = [c for c in _doc("xinan-daxue-2023-budget.pdf").table("T02").compositions if c.total == ("*", "grand_total")][0]
+    t02 = _doc("xinan-daxue-2023-budget.pdf").table("T02")
+    comp = [c for c in t02.compositions if c.total == ("*", "grand_total")][0]
     assert [p for _, p in comp.parts] == ["carry_begin", "fiscal", "business", "other", "nonfiscal_balance"]
 
 

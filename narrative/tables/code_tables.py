@@ -83,9 +83,10 @@ COLUMN_NAMES: dict[str, str] = {
 
 
 KIND_COLUMN_NAMES: dict[str, dict[str, str]] = {
-    "T02": {"total": "本年收入合计", "upper": "上级补助收入", "operating": "经营收入", "subsidiary": "附属单位上缴收入"},
-    "T03": {"total": "本年支出合计", "upper": "上缴上级支出", "operating": "经营支出", "subsidiary": "对附属单位补助支出",
-            "carry_end": "结转下年资金"},
+    "T02": {"total": "本年收入合计", "upper": "上级补助收入", "operating": "经营收入",
+            "subsidiary": "附属单位上缴收入"},
+    "T03": {"total": "本年支出合计", "upper": "上缴上级支出", "operating": "经营支出",
+            "subsidiary": "对附属单位补助支出", "carry_end": "结转下年资金"},
     "T05": {"total": "本年支出合计"},
     "T07": {"total": "本年支出合计"},
     "T08": {"total": "本年支出合计"},

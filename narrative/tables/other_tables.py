@@ -12,9 +12,8 @@ import regex
 
 from ..model import Cell, Composition, Row, Table
 from ..normalize import squash
-from .headers import ECON_CODE_RE, c_is_text, map_columns, take_header_rows, ColumnSpec
+from .headers import ECON_CODE_RE, ColumnSpec, c_is_text, map_columns, take_header_rows
 from .summary_tables import strip_enum
-
 
 ECON_COLUMNS = [
     ColumnSpec("amount", r"合计|决算数|预算数|金额"),
@@ -58,7 +57,8 @@ def parse_economic_table(table: Table) -> None:
             code = squash(cells[0].norm)
             j = 1
             # "301⇥01⇥基本工资⇥262.33": 类 and 款 in separate cells (a block four cells wide)
-            if len(cells) >= 4 and regex.fullmatch(r"\d{1,2}|", squash(cells[1].norm)) and width(starts, bi, header_rows) == 4:
+            if (len(cells) >= 4 and regex.fullmatch(r"\d{1,2}|", squash(cells[1].norm))
+                    and width(starts, bi, header_rows) == 4):
                 code += squash(cells[1].norm).zfill(2) if squash(cells[1].norm) else ""
                 j = 2
             if not ECON_CODE_RE.match(code):
@@ -220,7 +220,8 @@ def _parse_three_public_matrix(table: Table, header_rows: list[Row]) -> bool:
     """The Shanghai layout: one data row under item headers (合计 · 因公出国（境）费 ·
     公务用车购置及运行维护费 [小计 · 购置费 · 运行维护费] · 公务接待费), each over a
     预算数 | 决算数 pair.  The item of a pair is the lowest header naming it."""
-    period_row = next((r for r in header_rows if sum(squash(c.norm) in ("预算数", "决算数") for c in r.cells) >= 4), None)
+    period_row = next((r for r in header_rows
+                       if sum(squash(c.norm) in ("预算数", "决算数") for c in r.cells) >= 4), None)
     if period_row is None:
         return False
     pairs: list[tuple[int, str, str, str]] = []  # (column, item key, period, label as printed)
@@ -337,8 +338,8 @@ def _parse_three_public_items_as_columns(table: Table, header_rows: list[Row]) -
     row = data[0]
     title = squash(table.title or "")
     period = "budget" if "预算" in title else "final" if "决算" in title else "amount"
-    has_group = any("三公经费" in _header_at(header_rows, r, c) and not regex.search(r"\d{4}年", _header_at(header_rows, r, c))
-                    for r in range(len(header_rows)) for c in range(len(header_rows[r].cells)))
+    heads = [_header_at(header_rows, r, c) for r in range(len(header_rows)) for c in range(len(header_rows[r].cells))]
+    has_group = any("三公经费" in h and not regex.search(r"\d{4}年", h) for h in heads)
     found: list[str] = []
     for cell in row.cells:
         col = cell.col

@@ -28,7 +28,8 @@ PAGE_NUMBER_RE = regex.compile(r"^\s*(?:[-—–]\s*)?\d{1,3}(?:\s*[-—–])?\s
 LABEL_RE = regex.compile(r"公开\s*(\d+)\s*表|^\s*表\s*([\d一二三四五六七八九十]+)(?=\s*[:：]|\s|$)")
 # "公开01表：收支预算总表", "表1：高等学校收支决算总表", "表一 收支预算总表"
 LABEL_PREFIX_RE = regex.compile(r"^\s*(?:公开\s*\d+\s*表|表\s*[\d一二三四五六七八九十]+)\s*[:：]?\s*")
-UNIT_RE = regex.compile(r"(?<!\p{Han})(?:金额)?单位\s*[:：]\s*([^\s\t,，;；)）]+)|^金额单位\s*[:：]\s*([^\s\t,，;；)）]+)")
+UNIT_VALUE = r"([^\s\t,，;；)）]+)"
+UNIT_RE = regex.compile(rf"(?<!\p{{Han}})(?:金额)?单位\s*[:：]\s*{UNIT_VALUE}|^金额单位\s*[:：]\s*{UNIT_VALUE}")
 HEADER_UNIT_RE = regex.compile(r"[(（]\s*(?:单位\s*[:：]\s*)?(万元|千元|亿元|元)\s*[)）]")
 CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)}
 

@@ -15,9 +15,9 @@ from ..normalize import squash
 from .code_tables import parse_code_table
 from .other_tables import parse_assets_table, parse_economic_table, parse_three_public_table
 from .preamble import unit_in_header
-from .vertical_tables import parse_grouped_income, parse_procurement_table
 from .self_eval import parse_self_eval
 from .summary_tables import parse_summary_table
+from .vertical_tables import parse_grouped_income, parse_procurement_table
 
 # (kind, title regex searched at the end of the squashed title), most specific first.
 # Titles are squashed (no spaces or quotes) and any trailing parenthesis ("（功能科目）",

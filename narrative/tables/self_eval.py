@@ -11,7 +11,6 @@ the total 得分, after however many empty cells the office typed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
 from fractions import Fraction
 
 import regex

@@ -65,7 +65,7 @@ def parse_grouped_income(table: Table) -> bool:
             runs.append([row])
         elif runs:
             runs[-1].append(row)
-        elif texts and regex.fullmatch(r"收入总计|总计|收入合计|合计", texts[0] or (texts[1] if len(texts) > 1 else "")):
+        elif texts and regex.fullmatch(r"收入总计|总计|收入合计|合计", next((t for t in texts if t), "")):
             if amount < len(row.cells):
                 table.add_fact("income.grand_total", "amount", row.cells[amount], row.cells[0].norm or "收入总计")
     subtotals: list[str] = []
