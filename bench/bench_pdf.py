@@ -56,8 +56,8 @@ def main(argv: list[str] | None = None) -> int:
     tot_pages = 0
     for path in paths:
         pages = sum(1 for _ in extract_pages(str(path)))
-        a = _best(lambda: sum(1 for _ in extract_pages(str(path))), args.repeat)
-        b = _best(lambda: read_pdf(str(path)), args.repeat)
+        a = _best(lambda p=path: sum(1 for _ in extract_pages(str(p))), args.repeat)
+        b = _best(lambda p=path: read_pdf(str(p)), args.repeat)
         tot_a += a
         tot_b += b
         tot_pages += pages

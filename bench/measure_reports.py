@@ -20,8 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from narrative.api import check_document, load_document  # noqa: E402
-from narrative.errors import InputError  # noqa: E402
+from narrative.api import analyse  # noqa: E402
 from narrative.findings import Severity  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "reports"
@@ -35,15 +34,14 @@ def default_files() -> list[Path]:
 
 
 def census(path: Path) -> dict:
-    try:
-        doc = load_document(str(path))
-    except InputError as err:
-        return {"file": path.name, "error": str(err)}
-    findings = check_document(doc)
+    a = analyse(str(path))
+    if a.error or a.document is None:
+        return {"file": path.name, "error": a.error}
+    doc, findings = a.document, a.findings
     errors = Counter(f.rule for f in findings if f.severity == Severity.ERROR)
     warnings = Counter(f.rule for f in findings if f.severity == Severity.WARNING)
     ident = getattr(doc, "identity", None)
-    cs = doc.cache.get("claims")
+    counts = a.claim_counts
     kinds = [t.kind or "?" for t in doc.tables]
     return {
         "file": path.name,
@@ -60,7 +58,7 @@ def census(path: Path) -> dict:
         "errors": sum(errors.values()),
         "by_rule": dict(sorted(errors.items())),
         "warnings": dict(sorted(warnings.items())),
-        "claims": (len(cs.claims), sum(1 for c in cs.claims if c.binding is not None)) if cs else None,
+        "claims": (counts["total"], counts["bound"]) if counts else None,
     }
 
 

@@ -1,52 +1,295 @@
-"""The library's front door: read a file, build its model, run the checks.
+"""The library's front door: the one module the CLI, the reporters, the TUI and batch runs use.
 
-The CLI and the TUI both call these functions and only render the results,
-so they can never disagree about a finding.
+    from narrative.api import Options, analyse
+    a = analyse("report.pdf", Options(select=("CLM",)))
+    for f in a.findings: print(f.rule, f.span.line, f.message)
+
+``analyse`` returns an ``Analysis``: the source, the document (sections, paragraphs,
+tables), the claims with their binding (the cells used, or why unbound), the findings and
+the notes that reading the file produced.  ``iter_analyse`` yields small picklable
+``FileResult``s (no document inside) for batch runs and streaming output.  The look-ups a
+viewer needs (the rules, the source text of a span, the cells behind a finding or a claim)
+are here too, so that no front end reaches into the checks.  Nothing here raises for a bad
+input: the error is in the result, as one line.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import os
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from .claims.model import Claim, ClaimSet
+from .claims.numbers import Num
 from .errors import InputError
-from .findings import Finding, Severity
-from .model import Document
+from .findings import PRIOR, REPORT, Finding, Ref, Severity
+from .model import Document, Fact, Span
+from .pipeline import ReadReport
+
+__all__ = [
+    "Analysis", "Claim", "ClaimSet", "Document", "Fact", "FileResult", "Finding", "InputError", "Num", "Options",
+    "PRIOR", "Prior", "REPORT", "Ref", "Severity", "Span", "analyse", "cells_of_claim", "cells_of_finding",
+    "check_document", "check_file", "claim_of_finding", "iter_analyse", "load_document", "read", "read_prior", "rule",
+    "rules", "source_text", "table_name",
+]
+
+
+@dataclass(frozen=True)
+class Options:
+    """What to check and how: rule codes or prefixes to select and ignore (as in ruff), the
+    lowest severity to keep, and the time limit for reading one file (PDF)."""
+
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    min_severity: Severity = Severity.INFO
+    timeout: float = 60.0
 
 
 @dataclass
-class Result:
-    """The outcome for one input file: a document and its findings, or an error."""
+class Prior:
+    """The prior year's report, read once for every report checked against it."""
 
     path: str
-    doc: Document | None = None
-    findings: list[Finding] = field(default_factory=list)
+    report: ReadReport | None = None
     error: str | None = None
+
+
+def read_prior(path: str, options: Options | None = None) -> Prior:
+    """Read the prior report once; an unreadable prior is an error in the result, not a raise."""
+    from .pipeline import read_report
+
+    opts = options or Options()
+    try:
+        return Prior(path, read_report(path, timeout=opts.timeout))
+    except InputError as err:
+        return Prior(path, error=str(err))
+
+
+def _claim_counts(claims: ClaimSet | None) -> dict[str, int] | None:
+    if claims is None:
+        return None
+    bound = sum(1 for c in claims.claims if c.binding is not None)
+    return {"total": len(claims.claims), "bound": bound, "unbound": len(claims.claims) - bound}
+
+
+@dataclass
+class FileResult:
+    """What a batch run keeps of one file: small and picklable (no document inside)."""
+
+    path: str
+    error: str | None = None
+    department: str | None = None
+    year: int | None = None
+    report_kind: str | None = None
+    format: str | None = None
+    pages: int | None = None
+    tables: list[str] = field(default_factory=list)
+    claims: dict[str, int] | None = None
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    prior_path: str | None = None
+    prior_error: str | None = None
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)
 
     @property
     def claim_counts(self) -> dict[str, int] | None:
+        return self.claims
+
+
+@dataclass
+class Analysis:
+    """One file analysed: the document and its claims and findings, or the reason it could
+    not be read (``error``, one line)."""
+
+    path: str
+    document: Document | None = None
+    claims: ClaimSet | None = None
+    findings: list[Finding] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    error: str | None = None
+    prior: Prior | None = None
+
+    @property
+    def doc(self) -> Document | None:
+        return self.document
+
+    @property
+    def claim_counts(self) -> dict[str, int] | None:
         """How many prose claims were checked against a table, and how many could not be
-        bound (blind spots, not passes); None when no claim rule ran."""
-        cs = self.doc.cache.get("claims") if self.doc is not None else None
-        if cs is None:
-            return None
-        bound = sum(1 for c in cs.claims if c.binding is not None)
-        return {"total": len(cs.claims), "bound": bound, "unbound": len(cs.claims) - bound}
+        bound (blind spots, not passes); None when the file could not be read."""
+        return _claim_counts(self.claims)
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity == severity)
+
+    def result(self) -> FileResult:
+        d = self.document
+        return FileResult(
+            path=self.path,
+            error=self.error,
+            department=d.department if d else None,
+            year=d.year if d else None,
+            report_kind=d.report_kind if d else None,
+            format=d.format if d else None,
+            pages=d.pages if d else None,
+            tables=[t.kind for t in d.tables if t.kind and t.kind != "TOC"] if d else [],
+            claims=self.claim_counts,
+            findings=list(self.findings),
+            notes=list(self.notes),
+            prior_path=self.prior.path if self.prior else None,
+            prior_error=self.prior.error if self.prior else None,
+        )
 
 
+def analyse(path: str, options: Options | None = None, prior: Prior | str | None = None) -> Analysis:
+    """Read, model, extract and check one file.  Never raises for a bad input."""
+    from .pipeline import check, read_report
+
+    opts = options or Options()
+    if isinstance(prior, str):
+        prior = read_prior(prior, opts)
+    try:
+        report = read_report(path, timeout=opts.timeout)
+    except InputError as err:
+        return Analysis(path, error=str(err), prior=prior)
+    findings = check(
+        report,
+        select=list(opts.select),
+        ignore=list(opts.ignore),
+        prior=prior.report if prior is not None else None,
+    )
+    findings = [f for f in findings if f.severity >= opts.min_severity]
+    return Analysis(path, report.doc, report.claims, findings, list(report.notes), prior=prior)
+
+
+def read(path: str, options: Options | None = None) -> Analysis:
+    """Read, model and extract the claims of one file, without checking it (for ``narrative
+    tables`` and ``claims``, and a viewer that checks later)."""
+    from .pipeline import read_report
+
+    opts = options or Options()
+    try:
+        report = read_report(path, timeout=opts.timeout)
+    except InputError as err:
+        return Analysis(path, error=str(err))
+    return Analysis(path, report.doc, report.claims, [], list(report.notes))
+
+
+_WORKER_PRIOR: dict[str, Prior] = {}
+
+
+def _analyse_result(path: str, options: Options, prior_path: str | None) -> FileResult:
+    """One file in a worker process: the prior is read once per worker."""
+    prior = None
+    if prior_path is not None:
+        prior = _WORKER_PRIOR.get(prior_path)
+        if prior is None:
+            prior = _WORKER_PRIOR[prior_path] = read_prior(prior_path, options)
+    return analyse(path, options, prior).result()
+
+
+def iter_analyse(
+    paths: Iterable[str],
+    options: Options | None = None,
+    *,
+    prior: Prior | str | None = None,
+    jobs: int = 1,
+) -> Iterator[FileResult]:
+    """Analyse many files, yielding one small result per file.  With ``jobs`` ≤ 1 (or one
+    file) in this process, in the order given; otherwise in worker processes, each result
+    as soon as it is ready (completion order)."""
+    opts = options or Options()
+    todo = list(paths)
+    if jobs <= 1 or len(todo) <= 1:
+        if isinstance(prior, str):
+            prior = read_prior(prior, opts)
+        for p in todo:
+            yield analyse(p, opts, prior).result()
+        return
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    prior_path = prior if isinstance(prior, str) else (prior.path if prior is not None else None)
+    with ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or 1, len(todo))) as pool:
+        futures = [pool.submit(_analyse_result, p, opts, prior_path) for p in todo]
+        for fut in as_completed(futures):
+            yield fut.result()
+
+
+# ---------------------------------------------------------------------- look-ups for viewers
+def rules() -> list:  # type: ignore[type-arg]
+    """Every rule, sorted by code (``code``, ``name``, ``severity``, ``scope``, ``summary()``,
+    ``documentation()``)."""
+    from .checks.runner import iter_rules
+
+    return list(iter_rules())
+
+
+def rule(code: str):  # type: ignore[no-untyped-def]
+    """The rule under ``code`` (KeyError when unknown)."""
+    from .checks.base import RULES
+    from .checks.runner import load_rules
+
+    load_rules()
+    return RULES[code]
+
+
+def table_name(kind: str | None) -> str | None:
+    """The standard name of a recognised table kind ("T01" → 收入支出决算总表)."""
+    from .tables.recognize import NAMES
+
+    return NAMES.get(kind or "")
+
+
+def source_text(document: Document, span: Span) -> str:
+    """The source text a span covers (whole lines when the span has no columns)."""
+    if span.line is None:
+        return ""
+    first = (span.page, span.line)
+    last = (span.end_page if span.end_page is not None else span.page, span.end_line or span.line)
+    keys = [(ln.page, ln.number) for ln in document.lines]
+    try:
+        i, j = keys.index(first), keys.index(last)
+    except ValueError:
+        return ""
+    picked = document.lines[i : j + 1]
+    if not picked:
+        return ""
+    if span.column is None or span.end_column is None:
+        return "\n".join(ln.text for ln in picked)
+    if len(picked) == 1:
+        return picked[0].text[span.column - 1 : span.end_column - 1]
+    head, *middle, tail = picked
+    return "\n".join([head.text[span.column - 1 :], *(ln.text for ln in middle), tail.text[: span.end_column - 1]])
+
+
+def cells_of_finding(analysis: Analysis, finding: Finding) -> list[Fact]:
+    """The table cells a finding used (by fact key), in the order it names them."""
+    doc = analysis.document
+    if doc is None:
+        return []
+    index = {str(k): f for t in doc.tables for k, f in t.facts.items()}
+    return [index[k] for k in finding.facts if k in index]
+
+
+def claim_of_finding(analysis: Analysis, finding: Finding) -> Claim | None:
+    if analysis.claims is None or finding.claim is None:
+        return None
+    return next((c for c in analysis.claims.claims if c.id == finding.claim), None)
+
+
+def cells_of_claim(claim: Claim) -> list[Fact]:
+    """The cells a claim was bound to (empty when unbound: see ``claim.unbound`` for why)."""
+    return list(claim.binding.facts) if claim.binding is not None else []
+
+
+# ---------------------------------------------------------------------- conveniences
 def load_document(path: str) -> Document:
     """Read and model one report; raises InputError with a one-line message."""
-    from .ingest import read_source
-    from .structure import build_document
+    from .pipeline import read_document
 
-    src = read_source(path)
-    doc = build_document(src)
-    if not doc.tables and doc.report_kind is None:
-        raise InputError("not a budget report: no 决算/预算 title and no tables found")
-    return doc
+    return read_document(path)[0]
 
 
 def check_document(
@@ -57,9 +300,12 @@ def check_document(
     min_severity: Severity = Severity.INFO,
     prior: Document | None = None,
 ) -> list[Finding]:
-    from .checks.registry import run_checks
+    """Check a document already read (its claims are extracted here)."""
+    from .pipeline import check, extract
 
-    findings = run_checks(doc, select=select, ignore=ignore, prior=prior)
+    report = ReadReport(doc.path, doc, extract(doc))
+    prior_report = ReadReport(prior.path, prior, extract(prior)) if prior is not None else None
+    findings = check(report, select=list(select or []), ignore=list(ignore or []), prior=prior_report)
     return [f for f in findings if f.severity >= min_severity]
 
 
@@ -70,23 +316,7 @@ def check_file(
     ignore: Iterable[str] | None = None,
     min_severity: Severity = Severity.INFO,
     prior_path: str | None = None,
-) -> Result:
-    """Check one file; never raises for a bad input (the error is in the result)."""
-    try:
-        doc = load_document(path)
-        prior = load_document(prior_path) if prior_path else None
-    except InputError as err:
-        return Result(path, error=str(err))
-    except RecursionError:
-        return Result(path, error="input too deeply nested to read")
-    except MemoryError:
-        return Result(path, error="out of memory while reading the input")
-    try:
-        findings = check_document(doc, select=select, ignore=ignore, min_severity=min_severity, prior=prior)
-    except Exception as err:  # a bug in a rule must not end a batch run with a traceback
-        where = err.__traceback__
-        while where is not None and where.tb_next is not None:
-            where = where.tb_next
-        at = f" ({where.tb_frame.f_code.co_filename.rsplit('/', 1)[-1]}:{where.tb_lineno})" if where else ""
-        return Result(path, doc=doc, error=f"internal error while checking: {type(err).__name__}: {err}{at}")
-    return Result(path, doc=doc, findings=findings)
+) -> Analysis:
+    """``analyse`` with keyword options (the form most tests use)."""
+    opts = Options(tuple(select or ()), tuple(ignore or ()), min_severity)
+    return analyse(path, opts, prior_path)

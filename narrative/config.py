@@ -44,9 +44,20 @@ def load_settings(path: Path | None) -> Settings:
     unknown = set(table) - KEYS
     if unknown:
         raise InputError(f"{path}: unknown [tool.narrative] setting(s): {', '.join(sorted(unknown))}")
-    s.select = [str(x) for x in table.get("select", [])]
-    s.ignore = [str(x) for x in table.get("ignore", [])]
+    s.select = _code_list(path, table, "select")
+    s.ignore = _code_list(path, table, "ignore")
     s.min_severity = str(table.get("min-severity", s.min_severity))
     s.format = str(table.get("format", s.format))
     s.source = str(path)
     return s
+
+
+def _code_list(path: Path, table: dict[str, object], key: str) -> list[str]:
+    """A list of rule codes; a single string ("CLM" or "CLM,TBL") is read as codes, never as
+    a list of its letters."""
+    value = table.get(key, [])
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
+        raise InputError(f"{path}: [tool.narrative] {key} must be a list of rule codes")
+    return [x.strip().upper() for x in value if x.strip()]

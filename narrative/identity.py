@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .model import ReportIdentity
 from .normalize import fold, squash
 
 if TYPE_CHECKING:
@@ -60,40 +61,6 @@ TABLE_WORDS_RE = regex.compile(
 )
 VOCABULARY = ("财政拨款收入", "一般公共预算", "政府性基金", "基本支出", "项目支出", "三公经费", "机关运行经费",
               "政府采购", "年初结转和结余", "结转下年", "人员经费", "公用经费")
-
-
-@dataclass(frozen=True)
-class ReportIdentity:
-    """What report a file is.  ``department`` is normalised for comparison and pairing;
-    ``name`` is the department as this file writes it (for messages).  ``holds`` says what
-    the file contains ("prose", "tables"); ``signs`` why it is taken for a budget report
-    (empty: it is not one, and ``reason`` says so in one line)."""
-
-    department: str | None = None
-    name: str | None = None
-    year: int | None = None
-    kind: str | None = None  # "决算" | "预算"
-    unit_level: str | None = None  # "部门" | "单位"
-    holds: frozenset[str] = frozenset()
-    signs: tuple[str, ...] = ()
-    evidence: tuple[str, ...] = field(default=(), compare=False)  # where each part was read
-
-    @property
-    def is_report(self) -> bool:
-        return bool(self.signs)
-
-    @property
-    def reason(self) -> str:
-        """One line: why the file is (or is not) taken for a budget report."""
-        if self.signs:
-            return "budget report: " + "; ".join(self.signs)
-        return ("not a budget report: no 决算/预算 title with headings of a report, no budget table "
-                "and no 目录 of budget tables found")
-
-    @property
-    def key(self) -> tuple[str | None, int | None, str | None, str | None]:
-        """(department, year, kind, unit level): equal for the two files of one report."""
-        return (self.department, self.year, self.kind, self.unit_level)
 
 
 def normalise_department(name: str) -> str:
@@ -266,7 +233,7 @@ def report_signs(doc: Document) -> tuple[tuple[str, ...], frozenset[str]]:
     部门概况, 名词解释 …, up to two); the budget vocabulary (at least five of
     财政拨款收入, 基本支出, 项目支出, 三公经费 …).  A news article that mentions 决算 once
     shows one weak sign at most."""
-    from .tables.recognize import AMOUNT_KINDS
+    from .tables.kinds import AMOUNT_KINDS
     from .tables.table_set import listed_tables
 
     strong: list[str] = []

@@ -10,25 +10,37 @@ how a check works.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
 from .rounding import Figure, Interval
 from .source import SourceLine
 
-if TYPE_CHECKING:
-    from .identity import ReportIdentity
-    from .tables.table_set import TableSet
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class Loc:
-    """Where something is: 1-based line (in the text, or within ``page`` for PDF)."""
+class Span:
+    """Where something is in its source.
+
+    ``line`` is 1-based: the line of the input text, or for a PDF the line within
+    ``page``.  Columns are 1-based Unicode code points of the source line, as SARIF's
+    ``unicodeCodePoints``; ``end_column`` is exclusive (the column just after the last
+    character), so ``column == end_column`` never happens for a real span.  A front end
+    converts code points to terminal cells itself (CJK characters take two).
+    """
 
     line: int | None
     page: int | None = None
     end_line: int | None = None
     end_page: int | None = None
+    column: int | None = None
+    end_column: int | None = None
+
+
+# The name the checks were written with; a finding's location is a ``Span``.
+Loc = Span
 
 
 @dataclass
@@ -66,8 +78,17 @@ class Cell:
         return self.figure.interval
 
     @property
-    def loc(self) -> Loc:
-        return Loc(self.line.number, self.line.page)
+    def loc(self) -> Span:
+        """The cell's place in its source line (the TAB-separated row), columns included."""
+        parts = self.line.text.split("\t")
+        if self.col >= len(parts):
+            return Span(self.line.number, self.line.page, self.line.number, self.line.page)
+        start = sum(len(p) + 1 for p in parts[: self.col])
+        raw = parts[self.col]
+        lead = len(raw) - len(raw.lstrip())
+        body = len(raw.strip())
+        return Span(self.line.number, self.line.page, self.line.number, self.line.page,
+                    start + lead + 1, start + lead + max(body, 1) + 1)
 
 
 @dataclass
@@ -194,10 +215,17 @@ class Block:
         i = bisect.bisect_right(self.starts, offset) - 1
         return self.lines[max(i, 0)]
 
-    def loc(self, start: int, end: int | None = None) -> Loc:
+    def column_at(self, offset: int) -> int:
+        """The 1-based column (code points) in its source line of the character at ``offset``."""
+        i = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        return self.cols[i] + (offset - self.starts[i]) + 1
+
+    def loc(self, start: int, end: int | None = None) -> Span:
+        last_char = max(start, (end if end is not None else start + 1) - 1)
         first = self.line_at(start)
-        last = self.line_at(max(start, (end if end is not None else start + 1) - 1))
-        return Loc(first.number, first.page, last.number, last.page)
+        last = self.line_at(last_char)
+        return Span(first.number, first.page, last.number, last.page,
+                    self.column_at(start), self.column_at(last_char) + 1)
 
     @property
     def first_line(self) -> SourceLine:
@@ -218,6 +246,76 @@ class TocEntry:
     level: int
 
 
+@dataclass(frozen=True)
+class ReportIdentity:
+    """What report a file is.  ``department`` is normalised for comparison and pairing;
+    ``name`` is the department as this file writes it (for messages).  ``holds`` says what
+    the file contains ("prose", "tables"); ``signs`` why it is taken for a budget report
+    (empty: it is not one, and ``reason`` says so in one line)."""
+
+    department: str | None = None
+    name: str | None = None
+    year: int | None = None
+    kind: str | None = None  # "决算" | "预算"
+    unit_level: str | None = None  # "部门" | "单位"
+    holds: frozenset[str] = frozenset()
+    signs: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = field(default=(), compare=False)  # where each part was read
+
+    @property
+    def is_report(self) -> bool:
+        return bool(self.signs)
+
+    @property
+    def reason(self) -> str:
+        """One line: why the file is (or is not) taken for a budget report."""
+        if self.signs:
+            return "budget report: " + "; ".join(self.signs)
+        return ("not a budget report: no 决算/预算 title with headings of a report, no budget table "
+                "and no 目录 of budget tables found")
+
+    @property
+    def key(self) -> tuple[str | None, int | None, str | None, str | None]:
+        """(department, year, kind, unit level): equal for the two files of one report."""
+        return (self.department, self.year, self.kind, self.unit_level)
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    name: str
+    kind: str
+    tables: tuple[str, ...]
+    labelled: bool | None = None
+
+
+@dataclass(frozen=True)
+class TableSet:
+    """What a report publishes and what this file holds of it.
+
+    ``profile`` is the matched set (None when nothing fits: no tables and no 目录 of
+    tables); ``publishes`` its kinds plus any the 目录 lists; ``listed`` the 目录 entries
+    that name a table (entries such as "第二部分 2024年度部门决算表" or "…情况说明" are
+    not tables); ``present`` the kinds recognised in this file; ``holds_tables`` False
+    for a file that holds none of the report's tables (a prose-only file)."""
+
+    profile: Profile | None
+    publishes: tuple[str, ...]
+    listed: tuple[tuple[str, TocEntry], ...]
+    present: tuple[str, ...]
+    holds_tables: bool
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Kinds this report publishes that this file should hold and does not."""
+        if not self.holds_tables:
+            return ()
+        return tuple(k for k in self.publishes if k not in self.present)
+
+    def listed_entry(self, kind: str) -> TocEntry | None:
+        return next((e for k, e in self.listed if k == kind), None)
+
+
 @dataclass
 class Document:
     path: str
@@ -233,12 +331,20 @@ class Document:
     report_kind: str | None = None  # "决算" | "预算"
     unit: str | None = None
     pages: int | None = None
-    # Derived results computed once per document (e.g. the extracted claims).
-    cache: dict[str, Any] = field(default_factory=dict, repr=False)
-    # What report this is, read once by structure building (narrative.identity.ReportIdentity).
+    # Analyses derived from the document that several rules share, computed once and
+    # keyed by the function that computes them (see ``derive``).
+    _derived: dict[Callable[[Document], Any], Any] = field(default_factory=dict, repr=False, compare=False)
+    # What report this is, read once by structure building (narrative.identity; ReportIdentity above).
     identity: ReportIdentity | None = None
-    # The table set this kind of report publishes (narrative.tables.table_set.TableSet).
+    # The table set this kind of report publishes (narrative.tables.table_set; TableSet above).
     table_set: TableSet | None = None
+
+    def derive(self, fn: Callable[[Document], T]) -> T:
+        """``fn(self)``, computed once per document: a shared analysis (the years the text
+        mentions, the reasons it gives) used by several rules and by the prior report."""
+        if fn not in self._derived:
+            self._derived[fn] = fn(self)
+        return self._derived[fn]  # type: ignore[no-any-return]
 
     @property
     def is_report(self) -> bool:

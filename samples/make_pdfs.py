@@ -455,7 +455,7 @@ def layout_SE(t: Table) -> Grid:
     rows: list[list[Cell]] = []
     fund_head = goal_head = ind_head = level1 = None
     texts = [[clean(c) for c in r] + [""] * (n - len(r)) for r in t.rows]
-    for r, cells in enumerate(texts):
+    for _r, cells in enumerate(texts):
         first = next((c for c in cells if c), "")
         k = len(rows)
         if first.startswith("项目名称"):

@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from narrative.api import check_document as run_checks
 from narrative.api import load_document
-from narrative.checks.boilerplate_rules import contradiction, reasons_of
-from narrative.checks.registry import run_checks
+from narrative.checks.reasons import contradiction, reasons_of
 from narrative.findings import Severity
+from narrative.pipeline import extract
 from narrative.textsim import Unit, group, near_duplicates, normalize, numbers_of
 
 from .conftest import SAMPLES
@@ -74,7 +75,7 @@ def test_real_report_three_services_passage_is_one_group(real_doc) -> None:  # t
 
 
 def test_real_report_reasons_and_their_comparisons(real_doc) -> None:  # type: ignore[no-untyped-def]
-    got = {(r.loc.line, r.text): (r.subject_id, r.kind, r.direction) for r in reasons_of(real_doc)}
+    got = {(r.loc.line, r.text): (r.subject_id, r.kind, r.direction) for r in reasons_of(real_doc, extract(real_doc).claims)}
     assert got[(420, "节约开支")] == ("exp.total", "yoy", -1)  # 比上年减少 134.97 万元
     assert got[(432, "人员增加")] == ("class:208", "budget", 1)  # 完成年初预算的 134.47%
     assert got[(444, "工作量增加")] == ("econ.302", "yoy", 1)
@@ -115,7 +116,7 @@ def _doc(tmp_path: Path, body: str):  # type: ignore[no-untyped-def]
 ])
 def test_reason_direction(tmp_path: Path, sentence: str, contradicts: bool) -> None:
     doc = _doc(tmp_path, sentence + "\n")
-    [r] = reasons_of(doc)
+    [r] = reasons_of(doc, extract(doc).claims)
     assert (contradiction(r) is not None) == contradicts
     fs = run_checks(doc, select=["DUP002"])
     assert [(f.loc.line, f.severity) for f in fs] == ([(5, Severity.ERROR)] if contradicts else [])

@@ -9,9 +9,9 @@ from fractions import Fraction
 
 import pytest
 
-from narrative.checks.claim_rules import claims_of
-from narrative.checks.registry import run_checks
+from narrative.api import check_document as run_checks
 from narrative.findings import Severity
+from narrative.pipeline import extract as claims_of
 
 # (line, subject id, {figure: text as written}) for the amount claims of 情况说明 (第三部分)
 AMOUNTS = [

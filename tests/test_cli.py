@@ -36,7 +36,8 @@ def test_error_finding_exits_1_and_prints_linter_lines(slip_file: Path, capsys) 
     assert code == 1
     lines = [ln for ln in out.splitlines() if ": TBL001 error " in ln]
     assert len(lines) == 2
-    assert lines[0].startswith(f"{slip_file}:18: TBL001 error ")
+    # path:line:column: (1-based code points; the row is "20101⇥人大事务⇥⇥100.00…", so 100.00 is at 13)
+    assert lines[0].startswith(f"{slip_file}:18:13: TBL001 error ")
     assert "stated 100.00; recomputed 90.00" in out
     assert err == ""
 
@@ -120,9 +121,9 @@ def test_settings_from_pyproject(slip_file: Path, tmp_path: Path, capsys, monkey
 
 
 def test_every_rule_is_documented(capsys) -> None:  # type: ignore[no-untyped-def]
-    from narrative.checks.registry import iter_rules
+    from narrative.api import rules as all_rules
 
-    rules = list(iter_rules())
+    rules = all_rules()
     assert len(rules) >= 17
     for r in rules:
         doc = r.documentation()
@@ -143,16 +144,25 @@ def test_no_traceback_on_garbage(tmp_path: Path) -> None:
     assert len(proc.stderr.strip().splitlines()) == 1
 
 
-def test_a_crashing_rule_is_one_line_not_a_traceback(slip_file: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    from narrative.checks import registry
+def test_a_crashing_rule_is_one_finding_and_the_other_rules_findings_stay(slip_file: Path, capsys, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Issue 11: a rule that raises used to make the file "unreadable" (exit 2) and drop every
+    finding; now it is one NAR001 error naming the rule and the other rules still report."""
+    import json
 
-    registry.load_all()
+    from narrative.checks import base
+    from narrative.checks.runner import load_rules
+
+    load_rules()
 
     def boom(ctx):  # type: ignore[no-untyped-def]
         raise ValueError("bad state")
 
-    monkeypatch.setattr(registry, "CHECKERS", [registry.CheckerEntry(boom, ("TBL001",))])
-    code, out, err = run(["check", str(slip_file)], capsys)
-    assert code == 2
-    assert err.startswith(f"narrative: {slip_file}: internal error while checking: ValueError: bad state (")
-    assert len(err.strip().splitlines()) == 1
+    monkeypatch.setattr(base, "CHECKERS", [base.CheckerEntry(boom, ("TBL002",)), *base.CHECKERS])
+    code, out, err = run(["check", str(slip_file), "--format", "json"], capsys)
+    assert code == 1
+    assert err == ""
+    findings = json.loads(out)["documents"][0]["findings"]
+    crash = [f for f in findings if f["rule"] == "NAR001"]
+    assert len(crash) == 1 and crash[0]["severity"] == "error"
+    assert crash[0]["message"].startswith("internal error in TBL002 (boom): ValueError: bad state (")
+    assert "TBL001" in {f["rule"] for f in findings}  # the slip at line 18 is still found

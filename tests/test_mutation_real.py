@@ -9,8 +9,8 @@ from fractions import Fraction
 from pathlib import Path
 
 from narrative.api import check_file
-from narrative.checks.claim_rules import claims_of
 from narrative.findings import Severity
+from narrative.pipeline import extract as claims_of
 from narrative.rounding import fmt
 
 

@@ -457,7 +457,7 @@ def test_ragged_right_line_wraps_when_next_number_did_not_fit(tmp_path):
     c.showPage()
     c.save()
     # The layout really is ragged: some wrapped line stops more than one em short.
-    assert any(522 - w > 12 for w, (_, _, wraps) in zip(widths, drawn) if wraps)
+    assert any(522 - w > 12 for w, (_, _, wraps) in zip(widths, drawn, strict=False) if wraps)
     got = text_lines(path)
     assert [ln[2] for ln in got] == [t for _, t, _ in drawn]
     assert [ln[3] for ln in got] == [w for _, _, w in drawn]
@@ -513,8 +513,8 @@ def test_encrypted_with_empty_user_password_is_read(tmp_path):
 
 
 def test_scanned_pages_without_text_layer(tmp_path):
-    from reportlab.lib.utils import ImageReader
     from PIL import Image
+    from reportlab.lib.utils import ImageReader
 
     img = tmp_path / "scan.png"
     Image.new("L", (200, 100), 200).save(img)
@@ -702,7 +702,7 @@ def _tables(lines):
 def test_real_final_accounts_have_all_nine_tables(name):
     doc, notes = read_pdf_with_notes(_real(name))
     tables = _tables(doc.lines)
-    assert sorted(tables) == sorted(t for t, n in zip(TITLES, ROWS[name]) if n is not None)
+    assert sorted(tables) == sorted(t for t, n in zip(TITLES, ROWS[name], strict=False) if n is not None)
     assert [len(tables[t]) if t in tables else None for t in TITLES] == ROWS[name]
     for rows in tables.values():
         widths = {len(r.cells) for r in rows}

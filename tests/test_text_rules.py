@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from narrative.api import check_document as run_checks
 from narrative.api import load_document
-from narrative.checks.registry import run_checks
 from narrative.findings import Severity
 
 from .conftest import SAMPLES

@@ -13,7 +13,7 @@ from fractions import Fraction
 
 from ..model import Cell, Fact, Loc
 from ..rounding import Comparison, Interval, compare, fmt
-from .registry import Context, Rule
+from .base import Context, Rule
 
 MAX_TERMS_SHOWN = 8
 
@@ -23,10 +23,11 @@ class Term:
     cell: Cell
     name: str
     sign: int = 1
+    fact: Fact | None = None  # the named cell, when the term is one (findings list their keys)
 
 
 def term(fact: Fact, name: str | None = None, sign: int = 1) -> Term:
-    return Term(fact.cell, name or fact.label, sign)
+    return Term(fact.cell, name or fact.label, sign, fact)
 
 
 def _decimals(cells: list[Cell]) -> int:
@@ -59,8 +60,8 @@ def excerpt_of(cell: Cell) -> str:
 
 def check_sum(
     ctx: Context,
-    rule_cls: type[Rule],
-    rounding_rule: type[Rule],
+    rule_cls: Rule,
+    rounding_rule: Rule,
     stated: Fact | Term,
     terms: list[Term],
     what: str,
@@ -117,12 +118,13 @@ def check_sum(
         explanation=explanation,
         related=related or [t.cell.loc for t in terms if t.cell.line is not st.cell.line][:1],
         key=key or st.name,
+        facts=[f for f in (st.fact, *(t.fact for t in terms)) if f is not None],
     )
 
 
 def check_at_most(
     ctx: Context,
-    rule_cls: type[Rule],
+    rule_cls: Rule,
     smaller: Fact,
     larger: Fact,
     what: str,

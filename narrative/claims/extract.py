@@ -97,9 +97,11 @@ class _Extractor:
         self.pending: Claim | None = None  # a subject named by a block without figures
 
     def new_id(self, block: Block, num: Num | None) -> str:
+        """A handle for the claim within this document's analysis ("C12"): front ends look
+        claims up by it.  It is never part of a fingerprint (it moves when claims are added
+        above)."""
         self.counter += 1
-        line = block.line_at(num.start if num else 0).number
-        return f"C{self.counter}@{line}"
+        return f"C{self.counter}"
 
     def run(self) -> ClaimSet:
         for block in self.doc.blocks:
@@ -499,8 +501,8 @@ def _list_declared(before: str, subject: str) -> list[str]:
     for level, parent in NEXT_LEVEL.items():
         if subject.endswith(level) or subject == level:
             m = None
-            for m in regex.finditer(rf"{parent}(?:又)?下设(?P<list>[^。;；]+?)(?:[。;；]|$)", before):
-                pass
+            for m in regex.finditer(rf"{parent}(?:又)?下设(?P<list>[^。;；]+?)(?:[。;；]|$)", before):  # noqa: B007
+                pass  # keep the last match
             if m is not None:
                 return _split_items(m.group("list"), "、")
     return []

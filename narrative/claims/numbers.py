@@ -35,7 +35,7 @@ NUM_RE = regex.compile(
     r"(?P<post>\s*(?:以上|以下|左右))?"
 )
 CN_COUNT_RE = regex.compile(
-    rf"(?<!第)(?P<num>[一二两三四五六七八九十]{{1,3}})(?P<unit>个|批|项|次|家|名|件|篇|辆)"
+    r"(?<!第)(?P<num>[一二两三四五六七八九十]{1,3})(?P<unit>个|批|项|次|家|名|件|篇|辆)"
 )
 # Chinese numerals that are part of names, not quantities.
 CN_STOP = ("三公", "三服务", "一次性", "三严五整", "二十大", "三中全会", "一批次")
@@ -158,9 +158,9 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
 
     for m in NUM_RE.finditer(norm):
         a, b = m.span("num")
-        reason = cover_reason(a, b)
-        if reason:
-            skipped.append(Skipped(a, b, m.group("num"), reason))
+        why = cover_reason(a, b)
+        if why:
+            skipped.append(Skipped(a, b, m.group("num"), why))
             continue
         parsed = parse_number(m.group("num"))
         if parsed is None:

@@ -155,7 +155,7 @@ def resolve_path(doc: Document, phrase: str) -> tuple[str | None, int, list[str]
             break
     if code is None:
         return None, parts[0][2], [f"no class named {cname}"]
-    rows = _code_rows(doc)
+    rows = doc.derive(_code_rows)
     problems: list[str] = []
     for name, level, _ in parts[1:]:
         want = 5 if level == "款" else 7
@@ -183,7 +183,7 @@ def resolve_path(doc: Document, phrase: str) -> tuple[str | None, int, list[str]
 
 def has_public_institutions(doc: Document) -> bool:
     """Does the department include 事业单位?  (事业运行 rows, 事业收入 or 经营支出.)"""
-    if any(r.endswith("50") and len(r) == 7 for r, _ in _code_rows(doc)):
+    if any(r.endswith("50") and len(r) == 7 for r, _ in doc.derive(_code_rows)):
         return True
     for table, row, col in (("T01", "income.business", "amount"), ("T03", "total", "operating")):
         f = doc.fact(table, row, col)
@@ -200,10 +200,8 @@ def _renamed(old: str) -> str | None:
 
 
 def _code_rows(doc: Document) -> list[tuple[str, str]]:
-    """(code, squashed label) of every function-code row of 公开05, 03 and 02."""
-    cached = doc.cache.get("code_rows")
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
+    """(code, squashed label) of every function-code row of 公开05, 03 and 02 (use
+    ``doc.derive(_code_rows)`` to compute it once per document)."""
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
     for kind in ("T05", "T03", "T02"):
@@ -215,7 +213,6 @@ def _code_rows(doc: Document) -> list[tuple[str, str]]:
             if r.isdigit() and r not in seen:
                 seen.add(r)
                 out.append((r, squash(f.label)))
-    doc.cache["code_rows"] = out
     return out
 
 
@@ -253,7 +250,7 @@ def bind_subject(doc: Document, subject: Subject, scope: str, role: str | None) 
     if subject.id.startswith("class:"):
         code = subject.id[6:]
         if budget_role:
-            return None, f"no table holds the {role.replace('_', ' ')} of a function class"
+            return None, f"no table holds the {(role or '').replace('_', ' ')} of a function class"
         order = {"gpb": ["gpb", "fiscal", "fiscal_table", "all"], "fiscal": ["fiscal", "fiscal_table", "gpb", "all"],
                  "all": ["all"]}[scope]
         for sc in order:
@@ -265,12 +262,13 @@ def bind_subject(doc: Document, subject: Subject, scope: str, role: str | None) 
     if not subject.cells:
         return None, "no table holds this subject"
     if budget_role and not subject.by_role:
-        return None, f"no table holds the {role.replace('_', ' ')} of {subject.names[0]}"
+        return None, f"no table holds the {(role or '').replace('_', ' ')} of {subject.names[0]}"
     order = {"gpb": ["gpb", "fiscal", "all", "cell"], "fiscal": ["fiscal", "all", "cell"], "all": ["all", "cell"]}[scope]
     for sc in order:
-        spec = subject.cells.get(sc)
-        if spec is None:
+        found = subject.cells.get(sc)
+        if found is None:
             continue
+        spec = found
         b = resolve(doc, spec, role)
         if b is not None:
             return b, None

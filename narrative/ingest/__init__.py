@@ -10,7 +10,7 @@ from ..errors import InputError
 from ..source import SourceDocument
 
 
-def read_source(path: str) -> SourceDocument:
+def read_source(path: str, *, timeout: float = 60.0) -> SourceDocument:
     try:
         with open(path, "rb") as fh:
             head = fh.read(1024)
@@ -21,7 +21,7 @@ def read_source(path: str) -> SourceDocument:
     if head.lstrip().startswith(b"%PDF") or path.lower().endswith(".pdf"):
         from .pdf import read_pdf  # imported only when a PDF is given
 
-        return read_pdf(path)
+        return read_pdf(path, timeout=timeout)
     from .text import read_text
 
     return read_text(path)

@@ -456,7 +456,7 @@ def _rulings(o: Any, segs: list[Segment], LTRect: type, LTLine: type) -> None:
     if not visible_stroke:
         return
     pts = o.pts
-    for (ax, ay), (bx, by) in zip(pts, pts[1:]):
+    for (ax, ay), (bx, by) in zip(pts, pts[1:], strict=False):
         if abs(ay - by) <= 0.5 and abs(ax - bx) >= 3.0:
             segs.append(Segment(True, (ay + by) / 2, min(ax, bx), max(ax, bx)))
         elif abs(ax - bx) <= 0.5 and abs(ay - by) >= 3.0:
@@ -590,7 +590,7 @@ def _join_split_tables(layouts: list[PageLayout]) -> None:
         rows2 = [it for it in cur.items if it.kind == "row" and it.table == first.table]
         # Repeated header rows: equal to the first part's leading rows, before its first amount.
         drop = 0
-        for r1, r2 in zip(t1.rows, rows2):
+        for r1, r2 in zip(t1.rows, rows2, strict=False):
             if _AMOUNT.search(" ".join(r1.cells)) or _row_key(r1.cells) != _row_key(r2.cells):
                 break
             drop += 1

@@ -221,7 +221,7 @@ def join_glyphs(glyphs: list[Glyph], *, cell: bool) -> str:
     gs = [g for g in glyphs if g.text]
     if not gs:
         return ""
-    gaps = [b.x0 - a.x1 for a, b in zip(gs, gs[1:]) if not a.text.isspace() and not b.text.isspace()]
+    gaps = [b.x0 - a.x1 for a, b in zip(gs, gs[1:], strict=False) if not a.text.isspace() and not b.text.isspace()]
     base = max(0.0, median(gaps)) if gaps else 0.0
     out: list[str] = []
     prev: Glyph | None = None
@@ -463,7 +463,7 @@ def _grid_rows(grid: _Grid, table_index: int) -> tuple[list[Item], list[float]]:
             continue
         lines = group_lines(cell.glyphs)
         texts = [join_glyphs(ln.glyphs, cell=True) for ln in lines]
-        keep = [(ln, t) for ln, t in zip(lines, texts) if t]
+        keep = [(ln, t) for ln, t in zip(lines, texts, strict=False) if t]
         if keep:
             cell_lines.append((cell, [k[0] for k in keep], [k[1] for k in keep]))
 
@@ -472,13 +472,13 @@ def _grid_rows(grid: _Grid, table_index: int) -> tuple[list[Item], list[float]]:
     for cell, lines, texts in cell_lines:
         if cell.r0 != cell.r1:
             continue
-        vals = [ln.cy for ln, t in zip(lines, texts) if is_value(t)]
+        vals = [ln.cy for ln, t in zip(lines, texts, strict=False) if is_value(t)]
         if len(vals) >= 2:
             bands.setdefault(cell.r0, []).extend(vals)
     for r, centres in list(bands.items()):
         for cell, lines, texts in cell_lines:
             if cell.r0 == cell.r1 == r:
-                centres.extend(ln.cy for ln, t in zip(lines, texts) if is_value(t))
+                centres.extend(ln.cy for ln, t in zip(lines, texts, strict=False) if is_value(t))
         size = median(ln.size for cell, lines, _ in cell_lines if cell.r0 == r for ln in lines)
         bands[r] = sorted(_cluster(centres, 0.5 * size), reverse=True)
 
@@ -544,12 +544,12 @@ def _grid_rows(grid: _Grid, table_index: int) -> tuple[list[Item], list[float]]:
         rb = bands.get(r)
         if group:
             put(r, 0, cell.c0, _join_lines(texts), rb[0] if rb else ys[r])
-        elif id(cell) in split_cells:
+        elif id(cell) in split_cells and rb:
             b = split_cells[id(cell)]
             put(r, b, cell.c0, _join_lines(texts), rb[b])
         elif rb and cell.r0 == cell.r1:
             groups: dict[int, list[str]] = {}
-            for ln, t in zip(lines, texts):
+            for ln, t in zip(lines, texts, strict=False):
                 b = min(range(len(rb)), key=lambda k: abs(rb[k] - ln.cy))
                 groups.setdefault(b, []).append(t)
             for b, ts in groups.items():
@@ -722,7 +722,7 @@ def _unruled_rows(tls: list[_TextLine], table_index: int) -> tuple[list[Item], l
             and all(k in text_cols and prev.cells[k] for k in used)
             and _close(prev_line, t, 1.6)
         )
-        if continuation:
+        if continuation and prev is not None:
             for k in used:
                 prev.cells[k] = _join_lines([prev.cells[k], cells[k]])
             prev.bottom = t.line.bottom
@@ -800,7 +800,7 @@ def layout_page(glyphs: list[Glyph], segments: list[Segment], width: float, heig
         for k in range(a, b):
             in_table[k] = True
 
-    for t, taken in zip(tls, in_table):
+    for t, taken in zip(tls, in_table, strict=False):
         if taken:
             continue
         ln = t.line

@@ -6,22 +6,22 @@ reviewer sees how much of the prose the tool could actually check.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-from ..claims.model import Claim, ClaimSet
-from ..claims.numbers import Num
-from ..model import Document
+from ..api import Claim, ClaimSet, Document, Num
 
 
 def claim_json(c: Claim) -> dict[str, Any]:
     loc = c.loc
+    at = c.loc_of()
     return {
         "id": c.id,
         "kind": c.kind,
-        "line": c.loc_of().line,
+        "line": at.line,
         "end_line": loc.end_line,
-        "page": c.loc_of().page,
+        "page": at.page,
+        "column": at.column,
+        "end_column": at.end_column,
         "excerpt": c.block.text[c.start : c.end].strip(),
         "subject": c.subject,
         "subject_id": c.subject_id,
@@ -53,8 +53,8 @@ def summary(cs: ClaimSet) -> dict[str, int]:
     }
 
 
-def render_claims_json(doc: Document, cs: ClaimSet) -> str:
-    payload = {
+def claims_payload(doc: Document, cs: ClaimSet) -> dict[str, Any]:
+    return {
         "version": 1,
         "path": doc.path,
         "department": doc.department,
@@ -67,7 +67,6 @@ def render_claims_json(doc: Document, cs: ClaimSet) -> str:
         ],
         "summary": summary(cs),
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
 
 
 def _as_written(n: Num) -> str:

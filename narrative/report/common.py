@@ -1,33 +1,73 @@
-"""Helpers shared by the reporters."""
+"""What the reporters share: the running summary, locations as text, the figures line."""
 
 from __future__ import annotations
 
-from ..api import Result
-from ..findings import Finding, Severity
-from ..model import Loc
+from dataclasses import dataclass
+from typing import TextIO
+
+from ..api import FileResult, Finding, Severity, Span
 
 
-def where(path: str, loc: Loc) -> str:
-    """``path:line`` for text input, ``path:p<page>:<line>`` for PDF input."""
+@dataclass
+class Summary:
+    """Counts kept as results arrive (never the results themselves)."""
+
+    claims: int = 0
+    unbound_claims: int = 0
+    files: int = 0
+    unreadable: int = 0
+    errors: int = 0
+    warnings: int = 0
+    infos: int = 0
+
+    def add(self, r: FileResult) -> None:
+        self.files += 1
+        if r.error:
+            self.unreadable += 1
+        if r.claims is not None:
+            self.claims += r.claims["total"]
+            self.unbound_claims += r.claims["unbound"]
+        for f in r.findings:
+            if f.severity == Severity.ERROR:
+                self.errors += 1
+            elif f.severity == Severity.WARNING:
+                self.warnings += 1
+            else:
+                self.infos += 1
+
+    def as_dict(self) -> dict[str, int]:
+        return dict(self.__dict__)
+
+
+class Reporter:
+    """Base: keeps the summary; subclasses write."""
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.summary = Summary()
+
+    def start(self) -> None:
+        pass
+
+    def result(self, r: FileResult) -> None:
+        self.summary.add(r)
+        self.write_result(r)
+
+    def write_result(self, r: FileResult) -> None:
+        raise NotImplementedError
+
+    def end(self) -> None:
+        pass
+
+
+def where(path: str, loc: Span) -> str:
+    """``path:line:col`` for text input, ``path:p<page>:<line>:<col>`` for PDF input."""
     if loc.line is None:
         return path
+    col = f":{loc.column}" if loc.column is not None else ""
     if loc.page is not None:
-        return f"{path}:p{loc.page}:{loc.line}"
-    return f"{path}:{loc.line}"
-
-
-def summary_counts(results: list[Result]) -> dict[str, int]:
-    findings = [f for r in results for f in r.findings]
-    claims = [r.claim_counts for r in results if r.claim_counts is not None]
-    return {
-        "claims": sum(c["total"] for c in claims),
-        "unbound_claims": sum(c["unbound"] for c in claims),
-        "files": len(results),
-        "unreadable": sum(1 for r in results if r.error),
-        "errors": sum(1 for f in findings if f.severity == Severity.ERROR),
-        "warnings": sum(1 for f in findings if f.severity == Severity.WARNING),
-        "infos": sum(1 for f in findings if f.severity == Severity.INFO),
-    }
+        return f"{path}:p{loc.page}:{loc.line}{col}"
+    return f"{path}:{loc.line}{col}"
 
 
 def figures_line(f: Finding) -> str | None:

@@ -1,25 +1,36 @@
-"""JSON output, version 1.  Fields are only ever added, never renamed (see README)."""
+"""JSON output, version 1.  Fields are only ever added, never renamed (see README).
+
+Written as results arrive: the opening of the object, one ``documents`` entry per file,
+then the summary, so memory stays flat over any number of files.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, TextIO
 
-from ..api import Result
-from ..findings import Finding
-from .common import summary_counts
+from ..api import FileResult, Finding, Ref
+from .common import Reporter
 
 VERSION = 1
 
 
+def ref_json(r: Ref) -> dict[str, Any]:
+    return {"line": r.span.line, "page": r.span.page, "column": r.span.column, "end_line": r.span.end_line,
+            "end_column": r.span.end_column, "document": r.document, "what": r.what}
+
+
 def finding_json(f: Finding) -> dict[str, Any]:
+    s = f.span
     return {
         "rule": f.rule,
         "severity": str(f.severity),
         "message": f.message,
-        "line": f.loc.line,
-        "end_line": f.loc.end_line if f.loc.end_line is not None else f.loc.line,
-        "page": f.loc.page,
+        "line": s.line,
+        "end_line": s.end_line if s.end_line is not None else s.line,
+        "page": s.page,
+        "column": s.column,
+        "end_column": s.end_column,
         "excerpt": f.excerpt,
         "stated": f.stated,
         "computed": f.computed,
@@ -27,29 +38,48 @@ def finding_json(f: Finding) -> dict[str, Any]:
         "computed_high": f.computed_high,
         "explanation": f.explanation,
         "fingerprint": f.fingerprint,
-        "related": [{"line": loc.line, "page": loc.page} for loc in f.related],
+        "facts": list(f.facts),
+        "claim": f.claim,
+        "related": [ref_json(r) for r in f.related],
     }
 
 
-def result_json(r: Result) -> dict[str, Any]:
-    doc = r.doc
+def result_json(r: FileResult) -> dict[str, Any]:
     return {
         "path": r.path,
         "error": r.error,
-        "department": doc.department if doc else None,
-        "year": doc.year if doc else None,
-        "report_kind": doc.report_kind if doc else None,
-        "format": doc.format if doc else None,
-        "tables": [t.kind for t in doc.tables if t.kind and t.kind != "TOC"] if doc else [],
-        "claims": r.claim_counts,
+        "department": r.department,
+        "year": r.year,
+        "report_kind": r.report_kind,
+        "format": r.format,
+        "tables": list(r.tables),
+        "claims": r.claims,
+        "notes": list(r.notes),
+        "prior": None if r.prior_path is None else {"path": r.prior_path, "error": r.prior_error},
         "findings": [finding_json(f) for f in r.findings],
     }
 
 
-def render_json(results: list[Result]) -> str:
-    payload = {
-        "version": VERSION,
-        "documents": [result_json(r) for r in results],
-        "summary": summary_counts(results),
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+def _indent(text: str, by: str) -> str:
+    return "\n".join(by + ln for ln in text.split("\n"))
+
+
+class JsonReporter(Reporter):
+    def __init__(self, out: TextIO, *, config: str | None = None) -> None:
+        super().__init__(out)
+        self.config = config
+
+    def start(self) -> None:
+        config = json.dumps(self.config, ensure_ascii=False)
+        self.out.write(f'{{\n  "version": {VERSION},\n  "config": {config},\n  "documents": [')
+        self.first = True
+
+    def write_result(self, r: FileResult) -> None:
+        body = json.dumps(result_json(r), ensure_ascii=False, indent=2)
+        self.out.write(("\n" if self.first else ",\n") + _indent(body, "    "))
+        self.first = False
+
+    def end(self) -> None:
+        summary = json.dumps(self.summary.as_dict(), ensure_ascii=False, indent=2)
+        self.out.write(("\n  ]" if not self.first else "]") + ',\n  "summary": ' + _indent(summary, "  ").lstrip()
+                       + "\n}\n")

@@ -1,56 +1,54 @@
-"""Markdown: one section per document, a findings table, then the working of each finding."""
+"""Markdown: one section per document, a findings table, then the working of each finding;
+the totals at the end (written as results arrive)."""
 
 from __future__ import annotations
 
-from ..api import Result
-from .common import figures_line, summary_counts
+from ..api import FileResult
+from .common import Reporter, figures_line
 
 
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render_markdown(results: list[Result]) -> str:
-    out: list[str] = ["# narrative report", ""]
-    c = summary_counts(results)
-    out.append(
-        f"{c['files']} file(s): {c['errors']} error(s), {c['warnings']} warning(s), {c['infos']} info(s)"
-        + (f", {c['unreadable']} unreadable" if c["unreadable"] else "")
-        + "."
-    )
-    out.append("")
-    for r in results:
-        out.append(f"## {r.path}")
-        out.append("")
+class MarkdownReporter(Reporter):
+    def start(self) -> None:
+        self.out.write("# narrative report\n\n")
+
+    def write_result(self, r: FileResult) -> None:
+        out: list[str] = [f"## {r.path}", ""]
         if r.error:
-            out.append(f"**Could not be read:** {_cell(r.error)}")
-            out.append("")
-            continue
-        doc = r.doc
-        if doc is not None:
-            cc = r.claim_counts
-            claims = f" · {cc['total']} prose claims, {cc['unbound']} not bound to a table cell" if cc else ""
-            out.append(f"{doc.department or '?'} · {doc.year or '?'} · {doc.report_kind or '?'}{claims}")
-            out.append("")
+            out += [f"**Could not be read:** {_cell(r.error)}", ""]
+            self.out.write("\n".join(out) + "\n")
+            return
+        cc = r.claims
+        claims = f" · {cc['total']} prose claims, {cc['unbound']} not bound to a table cell" if cc else ""
+        out += [f"{r.department or '?'} · {r.year or '?'} · {r.report_kind or '?'}{claims}", ""]
         if not r.findings:
-            out.append("No findings.")
-            out.append("")
-            continue
+            out += ["No findings.", ""]
+            self.out.write("\n".join(out) + "\n")
+            return
         out.append("| line | page | rule | severity | message | stated | recomputed |")
         out.append("|---:|---:|---|---|---|---:|---:|")
         for f in r.findings:
             out.append(
-                f"| {f.loc.line or ''} | {f.loc.page or ''} | {f.rule} | {f.severity} | {_cell(f.message)} "
+                f"| {f.span.line or ''} | {f.span.page or ''} | {f.rule} | {f.severity} | {_cell(f.message)} "
                 f"| {_cell(f.stated or '')} | {_cell(f.computed or '')} |"
             )
-        out.append("")
-        out.append("### Working")
-        out.append("")
+        out += ["", "### Working", ""]
         for f in r.findings:
-            out.append(f"- **{f.rule}** line {f.loc.line or '?'}: {_cell(f.explanation or f.message)}")
+            out.append(f"- **{f.rule}** line {f.span.line or '?'}: {_cell(f.explanation or f.message)}")
             fl = figures_line(f)
             if fl:
                 out.append(f"  - {fl}")
             out.append(f"  - text: `{_cell(f.excerpt)}`")
         out.append("")
-    return "\n".join(out) + "\n"
+        self.out.write("\n".join(out) + "\n")
+
+    def end(self) -> None:
+        c = self.summary
+        self.out.write(
+            f"**Total:** {c.files} file(s): {c.errors} error(s), {c.warnings} warning(s), {c.infos} info(s)"
+            + (f", {c.unreadable} unreadable" if c.unreadable else "")
+            + ".\n"
+        )

@@ -15,6 +15,7 @@ import regex
 from ..model import Row
 from ..normalize import squash
 from ..source import SourceLine
+from .kinds import kind_from_title
 
 # Lines that describe a table rather than start prose: label, department, year, unit.
 META_RE = regex.compile(
@@ -113,8 +114,6 @@ def pick_title(pre_lines: list[SourceLine]) -> SourceLine | None:
     known table ("收入支出决算总表" rather than the part heading "…2024年度部门决算表"
     printed above it), else the nearest line that looks like a title.  A line holding
     only a label ("公开01表") is not a title; "公开01表：收支预算总表" is."""
-    from .recognize import kind_from_title
-
     candidates = [ln for ln in pre_lines if is_title_like(ln.norm.strip()) and title_text(ln)
                   and not regex.fullmatch(r"表\s*[\d一二三四五六七八九十]+", title_text(ln))]
     for ln in reversed(candidates):

@@ -135,8 +135,9 @@ def _units_of_actuals(se: SelfEvaluation) -> None:
             cell.unit = "%"
         elif "元" in target:
             cell.unit = "元"
-        elif any(cell.figure.interval.scale(Fraction(1, 10000)).intersects(f.figure.interval) for f in funds
-                 if f.figure.value != 0):
+        elif cell.figure is not None and any(
+                cell.figure.interval.scale(Fraction(1, 10000)).intersects(f.figure.interval) for f in funds
+                if f.figure is not None and f.figure.value != 0):
             cell.unit = "元"
         else:
             cell.unit = None

@@ -12,50 +12,13 @@ none is missing from it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from ..lexicon import load_toml
-from ..model import Document, TocEntry
-from .recognize import AMOUNT_KINDS, kind_from_title
-
-
-@dataclass(frozen=True)
-class Profile:
-    id: str
-    name: str
-    kind: str
-    tables: tuple[str, ...]
-    labelled: bool | None = None
-
-
-@dataclass(frozen=True)
-class TableSet:
-    """What a report publishes and what this file holds of it.
-
-    ``profile`` is the matched set (None when nothing fits: no tables and no 目录 of
-    tables); ``publishes`` its kinds plus any the 目录 lists; ``listed`` the 目录 entries
-    that name a table (entries such as "第二部分 2024年度部门决算表" or "…情况说明" are
-    not tables); ``present`` the kinds recognised in this file; ``holds_tables`` False
-    for a file that holds none of the report's tables (a prose-only file)."""
-
-    profile: Profile | None
-    publishes: tuple[str, ...]
-    listed: tuple[tuple[str, TocEntry], ...]
-    present: tuple[str, ...]
-    holds_tables: bool
-
-    @property
-    def missing(self) -> tuple[str, ...]:
-        """Kinds this report publishes that this file should hold and does not."""
-        if not self.holds_tables:
-            return ()
-        return tuple(k for k in self.publishes if k not in self.present)
-
-    def listed_entry(self, kind: str) -> TocEntry | None:
-        return next((e for k, e in self.listed if k == kind), None)
+from ..model import Document, Profile, TableSet, TocEntry
+from .kinds import AMOUNT_KINDS, kind_from_title
 
 
 @cache

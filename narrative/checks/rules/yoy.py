@@ -11,26 +11,19 @@ text); claims are matched by subject and funding scope, table cells by their fac
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from fractions import Fraction
 
-import regex
+from ...claims.model import Claim
+from ...compare import YEAR_IN_TEXT_RE, Sent, SentenceIndex, comparable, fact_interval, numbers_in_key, sentences
+from ...findings import PRIOR, Ref, Severity
+from ...model import Document
+from ...rounding import Interval, fmt
+from ..base import Context, checker, declare
+from ..reasons import Reason, reasons_of
+from ..text_support import date_issues, protected, year_issues
 
-from ..claims.model import Claim
-from ..findings import Severity
-from ..model import Block, Document, FactKey, Loc
-from ..normalize import fold, squash
-from ..rounding import Interval, fmt
-from ..textsim import ENUMERATOR_RE
-from .boilerplate_rules import Reason, reasons_of
-from .claim_rules import claims_of
-from .registry import Context, Rule, checker, rule
-from .text_rules import date_issues, protected, year_issues
-
-
-@rule
-class YOY001(Rule):
-    """A sentence carried over word for word from last year's report with its figures or years unchanged.
+YOY001 = declare("YOY001", "carried-over", Severity.WARNING, "years", """
+    A sentence carried over word for word from last year's report with its figures or years unchanged.
 
     What it checks (with ``--prior``): each sentence of this report against the prior year's
     report, years written relative to each report's year.  A sentence whose figures are last
@@ -44,17 +37,11 @@ class YOY001(Rule):
 
     Example: "全年国内公务接待 11 批, 累计接待 78 人次" in the 2024 report, as in 2023, while the 2024
     公开09 says 9 and 63.
-    """
-
-    code = "YOY001"
-    name = "carried-over"
-    severity = Severity.WARNING
-    scope = "years"
+    """)
 
 
-@rule
-class YOY002(Rule):
-    """A reason copied from last year's report for a change that went the other way.
+YOY002 = declare("YOY002", "reason-carried-over", Severity.WARNING, "years", """
+    A reason copied from last year's report for a change that went the other way.
 
     What it checks (with ``--prior``): each "主要原因" reason against the prior report's reason
     for the same subject and the same comparison (last year / budget).  The same words for a
@@ -67,17 +54,11 @@ class YOY002(Rule):
 
     Example: 年末结转和结余 fell by 3.47 万元 in 2024, with the reason "部分项目跨年度实施，资金结转下年使用"
     that the 2023 report gave for its increase of 0.05 万元.
-    """
-
-    code = "YOY002"
-    name = "reason-carried-over"
-    severity = Severity.WARNING
-    scope = "years"
+    """)
 
 
-@rule
-class YOY003(Rule):
-    """A "比上年" change disagrees with last year's report.
+YOY003 = declare("YOY003", "change-vs-prior", Severity.ERROR, "years", """
+    A "比上年" change disagrees with last year's report.
 
     What it checks (with ``--prior``): for every "X 万元，比上年增加/减少 C 万元" (or 持平), last
     year's value implied by it (X ∓ C) against the value last year's report gives for the same
@@ -89,118 +70,33 @@ class YOY003(Rule):
 
     Example: "商品和服务支出 38.56 万元，比上年减少 4.27 万元" implies 42.83 for 2023, while the
     2023 report states 41.83.
-    """
-
-    code = "YOY003"
-    name = "change-vs-prior"
-    severity = Severity.ERROR
-    scope = "years"
+    """)
 
 
-# ---------------------------------------------------------------------- which prior report
-def comparable(doc: Document, prior: Document | None, *, previous_year: bool) -> bool:
-    """Is ``prior`` an earlier report of the same department (the year just before, when the
-    rule compares "比上年" figures)?  Another department's report, or a later one, would turn
-    every sentence into a finding."""
-    if prior is None or doc.year is None or prior.year is None:
-        return False
-    if prior.year >= doc.year or (previous_year and prior.year != doc.year - 1):
-        return False
-    if doc.department and prior.department and squash(doc.department) != squash(prior.department):
-        return False
-    return True
 
-
-# ---------------------------------------------------------------------- sentence keys
-YEAR_IN_TEXT_RE = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*年)")
-NUM_RE = regex.compile(r"\d+(?:[.,]\d+)*")
-DROP_RE = regex.compile(r"[\s,，。;；:：、()（）\"“”'‘’!！?？]")
-
-
-def _relative(text: str, year: int | None) -> str:
-    if year is None:
-        return text
-    return YEAR_IN_TEXT_RE.sub(lambda m: f"Y{int(m.group(1)) - year:+d}", text)
-
-
-def sentence_key(text: str, year: int | None) -> str:
-    """Whitespace and punctuation dropped, enumerator dropped, years relative to ``year``."""
-    t = ENUMERATOR_RE.sub("", fold(text))
-    return DROP_RE.sub("", _relative(t, year))
-
-
-def raw_key(text: str) -> str:
-    return DROP_RE.sub("", ENUMERATOR_RE.sub("", fold(text)))
-
-
-def _numbers(key: str) -> list[str]:
-    return [m.group(0) for m in NUM_RE.finditer(regex.sub(r"Y[+-]\d+", "", key))]
-
-
-@dataclass(frozen=True)
-class Sent:
-    block: Block
-    start: int
-    end: int
-    key: str
-    raw: str
-
-    @property
-    def loc(self) -> Loc:
-        return self.block.loc(self.start, self.end)
-
-
-def sentences(doc: Document) -> list[Sent]:
-    cached = doc.cache.get("yoy:sentences")
-    if cached is not None:
-        return cached  # type: ignore[no-any-return]
-    out = []
-    for b in doc.blocks:
-        if b.kind == "toc":
-            continue
-        for s in b.sentences:
-            text = b.norm[s.start : s.end]
-            key = sentence_key(text, doc.year)
-            if len(regex.findall(r"\p{Han}", key)) < 6:
-                continue
-            out.append(Sent(b, s.start, s.end, key, raw_key(text)))
-    doc.cache["yoy:sentences"] = out
-    return out
-
-
-def _fact_interval(doc: Document, key: FactKey) -> Interval | None:
-    f = doc.fact(key.table, key.row, key.col)
-    if f is None or f.cell.na:
-        return None
-    return f.cell.interval
-
-
-def _claims_in(doc: Document, s: Sent) -> list[Claim]:
-    return [c for c in claims_of(doc).claims if c.block is s.block and s.start <= c.start < s.end]
+def _claims_in(claims: list[Claim], s: Sent) -> list[Claim]:
+    return [c for c in claims if c.block is s.block and s.start <= c.start < s.end]
 
 
 @checker("YOY001")
 def check_carried_over(ctx: Context) -> None:
-    doc, prior = ctx.doc, ctx.prior
+    doc, prior = ctx.doc, ctx.prior_doc
     if prior is None or not comparable(doc, prior, previous_year=False):
         return
     assert doc.year is not None and prior.year is not None
-    by_key: dict[str, Sent] = {}
-    by_raw: dict[str, Sent] = {}
-    for s in sentences(prior):
-        by_key.setdefault(s.key, s)
-        by_raw.setdefault(s.raw, s)
-    skip = {(i.span.loc(i.start).line, i.year) for i in year_issues(doc)}
-    skip |= {(d.block.first_line.number, d.date[0]) for d in date_issues(doc)}
-    for s in sentences(doc):
+    index = prior.derive(SentenceIndex.of)
+    by_key, by_raw = index.by_key, index.by_raw
+    skip = {(i.span.loc(i.start).line, i.year) for i in doc.derive(year_issues)}
+    skip |= {(d.block.first_line.number, d.date[0]) for d in doc.derive(date_issues)}
+    for s in doc.derive(sentences):
         old = by_key.get(s.key)
-        if old is not None and _numbers(s.key):
+        if old is not None and numbers_in_key(s.key):
             changed = []
-            for c in _claims_in(doc, s):
+            for c in _claims_in(ctx.claims, s):
                 if c.binding is None or c.value is None:
                     continue
                 for f in c.binding.facts:
-                    before = _fact_interval(prior, f.key)
+                    before = fact_interval(prior, f.key)
                     if before is not None and not before.intersects(f.cell.interval):
                         changed.append((c, f, prior.fact(f.key.table, f.key.row, f.key.col)))
             if changed:
@@ -214,8 +110,10 @@ def check_carried_over(ctx: Context) -> None:
                          computed=f.cell.norm,
                          explanation=f"this sentence is word for word the {prior.year} report's line {old.loc.line}, "
                          f"figures included, but the cells it restates changed: {what}",
-                         related=[Loc(cf.cell.line.number, cf.cell.line.page) for _, cf, _ in changed],
-                         key=f"carry:{s.key[:40]}")
+                         related=[*(cf.cell.loc for _, cf, _ in changed),
+                                  *(Ref(pff.cell.loc, PRIOR, str(pff.key)) for _, _, pff in changed if pff),
+                                  Ref(old.loc, PRIOR, "the same sentence last year")],
+                         facts=[cf for _, cf, _ in changed], claim=c, key=f"carry:{s.key[:40]}")
                 continue
         old = by_raw.get(s.raw)
         if old is None:
@@ -236,6 +134,7 @@ def check_carried_over(ctx: Context) -> None:
                      explanation=f"the sentence is identical to line {old.loc.line} of the {prior.year} report; there "
                      f"{y} was {'that report’s own year' if y == prior.year else 'the year after it'}, so in the "
                      f"{doc.year} report it should read {y + doc.year - prior.year}",
+                     related=[Ref(old.loc, PRIOR, "the same sentence last year")],
                      key=f"carryyear:{s.key[:40]}:{y}")
             break
 
@@ -247,14 +146,14 @@ AGAINST = {"yoy": "on the year before", "budget": "against the budget", None: ""
 
 @checker("YOY002")
 def check_reasons_carried_over(ctx: Context) -> None:
-    doc, prior = ctx.doc, ctx.prior
+    doc, prior = ctx.doc, ctx.prior_doc
     if prior is None or not comparable(doc, prior, previous_year=True):
         return
     index: dict[tuple[str | None, str | None, str], Reason] = {}
-    for r in reasons_of(prior):
+    for r in ctx.shared(reasons_of, prior=True):
         if r.subject_id is not None:
             index.setdefault((r.subject_id, r.kind, r.key), r)
-    for r in reasons_of(doc):
+    for r in ctx.shared(reasons_of):
         if r.subject_id is None or len(r.key) < 4:
             continue
         old = index.get((r.subject_id, r.kind, r.key))
@@ -272,10 +171,9 @@ def check_reasons_carried_over(ctx: Context) -> None:
             expl += ": the change went the other way, so the reason cannot be the same"
         else:
             expl += ": carried over unchanged (the same direction; noted only)"
-        f = ctx.emit(YOY002, msg, r.loc, r.block.text.strip()[:200], stated=r.text, computed=old.comparison,
-                     explanation=expl, key=f"reasonyoy:{r.subject_id}:{r.key}")
-        if not reversed_:
-            f.severity = Severity.INFO
+        ctx.emit(YOY002, msg, r.loc, r.block.text.strip()[:200], stated=r.text, computed=old.comparison,
+                 explanation=expl, related=[Ref(old.loc, PRIOR, "last year's reason")],
+                 key=f"reasonyoy:{r.subject_id}:{r.key}", severity=None if reversed_ else Severity.INFO)
 
 
 # ---------------------------------------------------------------------- YOY003
@@ -283,18 +181,20 @@ def _scale(unit: str | None) -> Fraction:
     return {"元": Fraction(1, 10000), "亿元": Fraction(10000)}.get(unit or "", Fraction(1))
 
 
-def _prior_value(prior: Document, c: Claim) -> tuple[Interval, Fraction, str] | None:
+def _prior_value(prior: Document, prior_claims: list[Claim], c: Claim
+                 ) -> tuple[Interval, Fraction, str, list[Ref]] | None:
     """Last year's value of the claim's subject: the prior report's own statement of it (same
     subject, scope and role), else the prior report's cells under the same fact keys."""
-    for p in claims_of(prior).claims:
+    for p in prior_claims:
         if (p.kind == "amount" and p.value is not None and p.subject_id and p.subject_id == c.subject_id
                 and p.scope == c.scope and (p.role or "final") == (c.role or "final") and p.period == "year"
                 and p.value.qualifier is None):
-            return p.value.wan, p.value.wan_value, f"line {p.loc_of().line} of the {prior.year} report: {p.subject} " \
-                f"{p.value.display}"
+            return (p.value.wan, p.value.wan_value,
+                    f"line {p.loc_of().line} of the {prior.year} report: {p.subject} {p.value.display}",
+                    [Ref(p.loc_of(), PRIOR, "last year's statement")])
     if c.binding is None:
         return None
-    iv, mid, parts = Interval.point(0), Fraction(0), []
+    iv, mid, parts, refs = Interval.point(0), Fraction(0), [], []
     for f in c.binding.facts:
         pf = prior.fact(f.key.table, f.key.row, f.key.col)
         if pf is None or pf.cell.na:
@@ -303,24 +203,25 @@ def _prior_value(prior: Document, c: Claim) -> tuple[Interval, Fraction, str] | 
         iv = iv + pf.cell.interval.scale(s)
         mid += (pf.cell.figure.value if pf.cell.figure else Fraction(0)) * s
         parts.append(f"{pf.key} {pf.cell.norm or '(empty)'} (line {pf.cell.line.number})")
-    return iv, mid, f"the {prior.year} report's {' + '.join(parts)}"
+        refs.append(Ref(pf.cell.loc, PRIOR, str(pf.key)))
+    return iv, mid, f"the {prior.year} report's {' + '.join(parts)}", refs
 
 
 @checker("YOY003")
 def check_changes_vs_prior(ctx: Context) -> None:
-    doc, prior = ctx.doc, ctx.prior
+    doc, prior = ctx.doc, ctx.prior_doc
     if prior is None or not comparable(doc, prior, previous_year=True):
         return
-    for c in claims_of(doc).claims:
+    for c in ctx.claims:
         if c.kind != "amount" or c.value is None or c.period != "year" or c.value.qualifier or not c.value.money:
             continue
         implied = c.implied_prior()
         if implied is None or not c.subject_id:
             continue
-        got = _prior_value(prior, c)
+        got = _prior_value(prior, ctx.prior_claims, c)
         if got is None:
             continue
-        iv, mid, source = got
+        iv, mid, source, refs = got
         if implied[0].intersects(iv):
             continue
         ch = c.nums.get("change")
@@ -340,4 +241,4 @@ def check_changes_vs_prior(ctx: Context) -> None:
                  stated=stated, computed=fmt(mid, d),
                  explanation=f"{how} (rounding {fmt(implied[0].low, d + 1)}–{fmt(implied[0].high, d + 1)}); "
                  f"{source} (rounding {fmt(iv.low, d + 1)}–{fmt(iv.high, d + 1)}){should}",
-                 key=f"prior:{c.subject_id}:{c.scope}")
+                 related=refs, claim=c, key=f"prior:{c.subject_id}:{c.scope}")

@@ -1,23 +1,19 @@
-"""Rules inside one table: sums of children, row totals, balances, completeness."""
+"""TBL001–TBL003: the arithmetic inside one table: parents against their children, row
+totals against their columns, the balances of the summary tables.
+"""
 
 from __future__ import annotations
 
 import regex
 
-from ..findings import Severity
-from ..model import Fact, Loc, Table
-from ..normalize import squash
-from ..structure import BULLET_RE
-from ..tables.code_tables import ROW_TOTALS, column_name
-from ..tables.recognize import NAMES, kind_from_title
-from ..tables.summary_tables import strip_enum
-from .registry import Context, Rule, checker, rule
-from .relations import Term, check_sum, excerpt_of, term
+from ...findings import Severity
+from ...model import Fact, Table
+from ...tables.code_tables import ROW_TOTALS, column_name
+from ..base import RND001, Context, checker, declare
+from ..relations import Term, check_sum, term
 
-
-@rule
-class TBL001(Rule):
-    """A parent row differs from the sum of its child rows.
+TBL001 = declare("TBL001", "parent-sum", Severity.ERROR, "table", """
+    A parent row differs from the sum of its child rows.
 
     What it checks: in the code tables (公开02/03/05/07/08) 类 = Σ款 = Σ项 and 合计 = Σ类, in
     every amount column; in 公开06 each economic class equals the sum of its items
@@ -31,16 +27,11 @@ class TBL001(Rule):
 
     Example: 20131 本年支出合计 298.60 while its 项 rows give 169.67 + 120.93 = 290.60.
     The finding sits on the parent row's line.
-    """
-
-    code = "TBL001"
-    name = "parent-sum"
-    severity = Severity.ERROR
+    """)
 
 
-@rule
-class TBL002(Rule):
-    """A row's total column differs from the sum of its component columns.
+TBL002 = declare("TBL002", "row-total", Severity.ERROR, "table", """
+    A row's total column differs from the sum of its component columns.
 
     What it checks: 本年支出合计 = 基本支出 + 项目支出 + 上缴上级支出 + 经营支出 + 对附属单位补助支出
     (公开03), 本年收入合计 = 财政拨款收入 + … + 其他收入 (公开02), 合计 = 基本支出 + 项目支出
@@ -50,16 +41,11 @@ class TBL002(Rule):
 
     Example: 2013101 行政运行 169.67 = 115.75 + 53.91 (within rounding: no error);
     169.67 = 115.75 + 63.91 would be reported on that row's line.
-    """
-
-    code = "TBL002"
-    name = "row-total"
-    severity = Severity.ERROR
+    """)
 
 
-@rule
-class TBL003(Rule):
-    """A balance of the summary tables does not hold.
+TBL003 = declare("TBL003", "balance", Severity.ERROR, "table", """
+    A balance of the summary tables does not hold.
 
     What it checks: 公开01 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余 = 总计 =
     本年支出合计 + 结余分配 + 年末结转和结余; 公开04 本年收入合计 + 年初财政拨款结转和结余 =
@@ -69,86 +55,8 @@ class TBL003(Rule):
     or a total was not updated.
 
     Example: 311.56 + 0 + 14.89 = 326.45 = 316.83 + 0 + 9.63 holds within rounding (326.46).
-    """
+    """)
 
-    code = "TBL003"
-    name = "balance"
-    severity = Severity.ERROR
-
-
-@rule
-class TBL004(Rule):
-    """A table the report lists or its layout requires is missing.
-
-    What it checks: every table named in the report's own 目录 is present; a report in the
-    ten-table 公开01–10表 layout has all ten, a 决算 without 公开NN labels (the Shanghai
-    layout) has the nine it requires (公开01–09).
-
-    Why it matters: a missing table hides figures the prose restates; often a table was
-    dropped while the 目录 was copied from last year.
-
-    Example: 目录 lists "十、国有资产占用情况表" but no such table follows.
-    """
-
-    code = "TBL004"
-    name = "missing-table"
-    severity = Severity.ERROR
-    scope = "document"
-
-
-@rule
-class TBL005(Rule):
-    """A table without data carries no note saying why it is empty.
-
-    What it checks: a table whose cells are all empty or zero (公开07/08 for most
-    departments) must say so below it (本表无数据 / 当此表数据为空时… / 没有…收入和支出).
-
-    Why it matters: the publication rules ask for the note; without it a reader cannot
-    tell an empty-by-design table from one that lost its data.
-
-    Example: 政府性基金预算财政拨款收入支出决算表 with 合计 0 and no note.
-    """
-
-    code = "TBL005"
-    name = "empty-table-note"
-    severity = Severity.WARNING
-
-
-@rule
-class TBL006(Rule):
-    """An amount cell is not a number.
-
-    What it checks: every cell in an amount column is empty, "---" (not applicable) or a
-    number ("1,234.56", "0.00").
-
-    Why it matters: a cell like "12..50" or "1O.5" cannot be added up, so every sum
-    that includes it is unchecked.
-
-    Example: 基本支出 "115..75".
-    """
-
-    code = "TBL006"
-    name = "bad-cell"
-    severity = Severity.ERROR
-
-
-@rule
-class RND001(Rule):
-    """A relation holds only within rounding (information, never an error).
-
-    What it checks: nothing new; it reports the relations of the other rules whose
-    central values differ while the intervals that rounding allows still intersect.
-
-    Why it matters: every figure is rounded, so a sum of n rounded figures may differ
-    from its rounded total by up to n half-units; this is the audit trail of such gaps.
-
-    Example: 301 工资福利支出 97.93 while its items add up to 97.92.
-    """
-
-    code = "RND001"
-    name = "rounding-gap"
-    severity = Severity.INFO
-    scope = "any"
 
 
 CODE_TABLES = ("T02", "T03", "T05", "T07", "T08")
@@ -305,11 +213,11 @@ def check_summary_tables(ctx: Context) -> None:
         rows = ["total", *table.extra.get("codes", [])]
         for row in rows:
             end = table.fact(row, "carry_end")
-            parts = [(table.fact(row, "carry_begin"), 1), (table.fact(row, "income"), 1), (table.fact(row, "total"), -1)]
-            if end is None or any(p is None for p, _ in parts):
+            sides = [(table.fact(row, "carry_begin"), 1), (table.fact(row, "income"), 1), (table.fact(row, "total"), -1)]
+            if end is None or any(p is None for p, _ in sides):
                 continue
             check_sum(ctx, TBL003, RND001, term(end, f"{row} 年末结转和结余"),
-                      [Term(p.cell, p.label, s) for p, s in parts if p is not None],
+                      [Term(p.cell, p.label, s, p) for p, s in sides if p is not None],
                       "年初结转和结余 + 本年收入 − 本年支出", key=f"{table.kind}:{row}:balance")
 
 
@@ -365,67 +273,3 @@ def check_three_public_and_assets(ctx: Context) -> None:
         fs = _facts_in(table, kinds, "final")
         if pf is not None and fs:
             check_sum(ctx, TBL001, RND001, pf, [term(f) for f in fs], "Σ vehicle kinds", key="T10:vehicles")
-
-
-@checker("TBL006")
-def check_bad_cells(ctx: Context) -> None:
-    for table in ctx.doc.tables:
-        for cell, problem in table.problems:
-            ctx.emit(TBL006, f"{problem}: {cell.norm!r}", cell.loc, excerpt_of(cell), stated=cell.norm,
-                     explanation=f"cell {cell.col + 1} of the row is neither empty, '---' nor a number",
-                     key=f"{table.kind}:{cell.col}")
-
-
-EMPTY_NOTE_RE = regex.compile(r"无数据|数据为空|为空表|没有.{0,30}(?:收入|支出|经费|资产)|无.{0,20}(?:收入|支出|经费)|空表")
-# Layouts: a report with 公开NN labels prints the ten national tables; a 决算 without
-# them (Shanghai) prints nine (no 公开10 国有资产占用情况表).
-TEN_TABLES = [f"T{i:02d}" for i in range(1, 11)]
-
-
-@checker("TBL004", "TBL005")
-def check_completeness(ctx: Context) -> None:
-    doc = ctx.doc
-    present = {t.kind for t in doc.tables if t.kind}
-    required: dict[str, Loc | None] = {}
-    excerpts: dict[str, str] = {}
-    for entry in doc.toc:
-        kind = kind_from_title(strip_enum(entry.text))
-        if kind and kind != "SE":
-            required.setdefault(kind, Loc(entry.line.number, entry.line.page))
-            excerpts.setdefault(kind, BULLET_RE.sub("", entry.line.text.strip()))
-    if doc.report_kind == "决算":
-        labelled = any(t.label for t in doc.tables)
-        for kind in TEN_TABLES if labelled else TEN_TABLES[:9]:
-            required.setdefault(kind, None)
-    first = next((ln for ln in doc.lines if not ln.blank), None)
-    for kind, loc in required.items():
-        if kind in present:
-            continue
-        if loc is None:
-            loc = Loc(first.number, first.page) if first else Loc(None)
-        ctx.emit(
-            TBL004,
-            f"missing table: {NAMES.get(kind, kind)}",
-            loc,
-            excerpts.get(kind, NAMES.get(kind, kind)),
-            explanation=(
-                "listed in the report's 目录 but not found" if kind in excerpts
-                else f"required by the {'ten-table 公开01–10' if doc.tables and any(t.label for t in doc.tables) else 'nine-table'} layout"
-            ),
-            key=kind,
-        )
-    for table in doc.tables:
-        if table.kind in (None, "TOC", "SE") or not table.facts or table.has_data:
-            continue
-        notes = " ".join(squash(n.norm) for n in table.notes)
-        if EMPTY_NOTE_RE.search(notes):
-            continue
-        line = table.title_line or table.first_line
-        ctx.emit(
-            TBL005,
-            f"{table.title or NAMES.get(table.kind, table.kind)} has no data and no note saying so",
-            Loc(line.number, line.page),
-            line.text.strip(),
-            explanation="all its cells are empty or zero; expected a note such as 本表无数据 or 当此表数据为空时…",
-            key=str(table.kind),
-        )

@@ -1,21 +1,19 @@
-"""Rules on the 项目支出绩效自评表 (project performance self-evaluation tables)."""
+"""PRF001–PRF003: the arithmetic of each 项目支出绩效自评表: scores, execution rates, weights.
+"""
 
 from __future__ import annotations
 
 from fractions import Fraction
 
-from ..findings import Severity
-from ..model import Loc
-from ..rounding import Interval, compare, fmt
-from ..tables.self_eval import SelfEvaluation
-from .registry import Context, Rule, checker, rule
-from .relations import Term, check_sum, excerpt_of
-from .table_rules import RND001
+from ...findings import Severity
+from ...model import Loc
+from ...rounding import Interval, compare, fmt
+from ...tables.self_eval import SelfEvaluation
+from ..base import RND001, Context, checker, declare
+from ..relations import Term, check_sum, excerpt_of
 
-
-@rule
-class PRF001(Rule):
-    """A self-evaluation's scores do not add up to its 总分.
+PRF001 = declare("PRF001", "score-total", Severity.ERROR, "table", """
+    A self-evaluation's scores do not add up to its 总分.
 
     What it checks: the 得分 of every indicator plus the 得分 of the 预算执行率 (fund) row
     equals the 总分 row's 得分.
@@ -24,16 +22,11 @@ class PRF001(Rule):
     nobody recomputed after changing an indicator gives the wrong rating.
 
     Example: 13.52 + 20 + 10 + 10 + 20 + 10 + 7 = 90.52 (agrees with 总分 90.52).
-    """
-
-    code = "PRF001"
-    name = "score-total"
-    severity = Severity.ERROR
+    """)
 
 
-@rule
-class PRF002(Rule):
-    """A self-evaluation's 执行率 differs from 全年执行数 / 全年预算数.
+PRF002 = declare("PRF002", "execution-rate", Severity.ERROR, "table", """
+    A self-evaluation's 执行率 differs from 全年执行数 / 全年预算数.
 
     What it checks: on the 年度资金总额 row, 执行率 = 全年执行数 ÷ 全年预算数 × 100, with the
     rounding of all three figures.  A 全年预算数 of 0 is skipped (no rate exists).
@@ -41,16 +34,11 @@ class PRF002(Rule):
     Why it matters: the rate feeds the fund score and the prose's 执行率 claims.
 
     Example: 134.4 / 136.4 = 98.53% (agrees with 98.53).
-    """
-
-    code = "PRF002"
-    name = "execution-rate"
-    severity = Severity.ERROR
+    """)
 
 
-@rule
-class PRF003(Rule):
-    """A self-evaluation's 分值 (weights) do not add up to its total 分值.
+PRF003 = declare("PRF003", "weight-total", Severity.WARNING, "table", """
+    A self-evaluation's 分值 (weights) do not add up to its total 分值.
 
     What it checks: the 分值 of every indicator plus the fund row's 分值 equals the 分值 on the
     总分 row (normally 100).
@@ -59,11 +47,7 @@ class PRF003(Rule):
     duplicated, and the score is not on the scale the rating assumes.
 
     Example: 20 + 20 + 10 + 10 + 20 + 10 + 10 = 100.
-    """
-
-    code = "PRF003"
-    name = "weight-total"
-    severity = Severity.WARNING
+    """)
 
 
 def _fund_row(se: SelfEvaluation) -> str | None:

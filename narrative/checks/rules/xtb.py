@@ -10,74 +10,94 @@ so a 06 item may be smaller than its 09 figure, never larger.
 
 from __future__ import annotations
 
-from ..findings import Severity
-from ..model import Document, Fact, Table
-from ..tables.code_tables import column_name
-from .registry import Context, Rule, checker, rule
-from .relations import Term, check_at_most, check_sum, term
-from .table_rules import RND001
+from ...findings import Severity
+from ...model import Document, Fact, Table
+from ...tables.code_tables import column_name
+from ..base import RND001, Context, Rule, checker, declare
+from ..relations import Term, check_at_most, check_sum, term
 
+XTB001 = declare("XTB001", "income-01-02", Severity.ERROR, "tables", """
+    公开01 income differs from 公开02.
 
-def _rule(code: str, name: str, summary: str, body: str) -> type[Rule]:
-    cls = type(code, (Rule,), {"code": code, "name": name, "severity": Severity.ERROR, "scope": "tables",
-                                "__doc__": f"{summary}\n\n{body}"})
-    return rule(cls)
+    What it checks: 公开01 本年收入合计 and each income item (财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本, 上级补助收入, 事业收入, 经营收入,
+    附属单位上缴收入, 其他收入) against the 合计 row of 公开02's matching column.
 
+    Why it matters: 公开02 details the same income by function class; its totals must be 公开01's.
 
-XTB001 = _rule("XTB001", "income-01-02", "公开01 income differs from 公开02.", """What it checks: 公开01 本年收入合计 and each income item (财政拨款收入 = 一般公共预算 + 政府性基金 + 国有资本, 上级补助收入, 事业收入, 经营收入,
-附属单位上缴收入, 其他收入) against the 合计 row of 公开02's matching column.
+    Example: 01 本年收入合计 311.56 vs 02 合计 本年收入合计 311.56 (agrees).
+    """)
+XTB002 = declare("XTB002", "expenditure-01-03", Severity.ERROR, "tables", """
+    公开01 expenditure differs from 公开03.
 
-Why it matters: 公开02 details the same income by function class; its totals must be 公开01's.
+    What it checks:
+    公开01 本年支出合计 and each expenditure class (一般公共服务支出 …) against 公开03's 合计 and class rows.
 
-Example: 01 本年收入合计 311.56 vs 02 合计 本年收入合计 311.56 (agrees).""")
-XTB002 = _rule("XTB002", "expenditure-01-03", "公开01 expenditure differs from 公开03.", """What it checks:
-公开01 本年支出合计 and each expenditure class (一般公共服务支出 …) against 公开03's 合计 and class rows.
+    Why it matters: both tables report all-funds expenditure by function class.
 
-Why it matters: both tables report all-funds expenditure by function class.
+    Example: 01 一般公共服务支出 298.60 vs 03 201 本年支出合计 298.60 (agrees).
+    """)
+XTB003 = declare("XTB003", "fiscal-04-05", Severity.ERROR, "tables", """
+    公开04 一般公共预算 column differs from 公开05.
 
-Example: 01 一般公共服务支出 298.60 vs 03 201 本年支出合计 298.60 (agrees).""")
-XTB003 = _rule("XTB003", "fiscal-04-05", "公开04 一般公共预算 column differs from 公开05.", """What it checks:
-公开04's 一般公共预算财政拨款 column (本年支出合计 and each class) against 公开05's 合计 and class rows.
+    What it checks:
+    公开04's 一般公共预算财政拨款 column (本年支出合计 and each class) against 公开05's 合计 and class rows.
 
-Why it matters: 公开05 details exactly that column.
+    Why it matters: 公开05 details exactly that column.
 
-Example: 04 一般公共服务支出 298.59 vs 05 201 298.59 (agrees).""")
-XTB004 = _rule("XTB004", "basic-05-06", "公开05 基本支出 differs from 公开06 人员经费 + 公用经费.", """What it checks:
-the 合计 基本支出 of 公开05 against 人员经费合计 + 公用经费合计 of 公开06.
+    Example: 04 一般公共服务支出 298.59 vs 05 201 298.59 (agrees).
+    """)
+XTB004 = declare("XTB004", "basic-05-06", Severity.ERROR, "tables", """
+    公开05 基本支出 differs from 公开06 人员经费 + 公用经费.
 
-Why it matters: 公开06 is the economic breakdown of exactly that 基本支出.
+    What it checks:
+    the 合计 基本支出 of 公开05 against 人员经费合计 + 公用经费合计 of 公开06.
 
-Example: 05 基本支出 133.98 vs 06 117.47 + 16.51 = 133.98 (agrees).""")
-XTB005 = _rule("XTB005", "three-public-06-09", "A 公开06 item is larger than its 三公 figure in 公开09.", """What it checks:
-30212 因公出国(境)费用 ≤ 09 因公出国(境)费 决算数, 30217 公务接待费 ≤ 公务接待费, 30231
-公务用车运行维护费 ≤ 公务用车运行维护费, 31013 公务用车购置 ≤ 公务用车购置费.
+    Why it matters: 公开06 is the economic breakdown of exactly that 基本支出.
 
-Why it matters: 公开06 holds 基本支出 only while 三公 also covers 项目支出, so the 06 item may be smaller but
-never larger; larger means one of the two is wrong.
+    Example: 05 基本支出 133.98 vs 06 117.47 + 16.51 = 133.98 (agrees).
+    """)
+XTB005 = declare("XTB005", "three-public-06-09", Severity.ERROR, "tables", """
+    A 公开06 item is larger than its 三公 figure in 公开09.
 
-Example: 06 公务接待费 0.16 ≤ 09 公务接待费 0.16 (holds).""")
-XTB006 = _rule("XTB006", "fiscal-income-01-04", "公开01 fiscal income differs from 公开04.", """What it checks:
-一般公共预算 / 政府性基金 / 国有资本经营预算 财政拨款收入 in 公开01 against the same income lines of 公开04.
+    What it checks:
+    30212 因公出国(境)费用 ≤ 09 因公出国(境)费 决算数, 30217 公务接待费 ≤ 公务接待费, 30231
+    公务用车运行维护费 ≤ 公务用车运行维护费, 31013 公务用车购置 ≤ 公务用车购置费.
 
-Why it matters: both tables print this year's appropriation income; only totals and carry-overs differ
-between them (01 covers all funds, 04 only 财政拨款).
+    Why it matters: 公开06 holds 基本支出 only while 三公 also covers 项目支出, so the 06 item may be smaller but
+    never larger; larger means one of the two is wrong.
 
-Example: 01 一般公共预算财政拨款收入 311.55 vs 04 311.55 (agrees).""")
-XTB007 = _rule("XTB007", "fund-04-07-08", "公开04 fund columns differ from 公开07/08.", """What it checks:
-公开04's 政府性基金 column (本年支出合计) against 公开07's 本年支出 合计, its 政府性基金 income against 07's
-本年收入, and its 国有资本经营 column against 公开08's 合计.
+    Example: 06 公务接待费 0.16 ≤ 09 公务接待费 0.16 (holds).
+    """)
+XTB006 = declare("XTB006", "fiscal-income-01-04", Severity.ERROR, "tables", """
+    公开01 fiscal income differs from 公开04.
 
-Why it matters: 07 and 08 detail those columns; an empty 07 with a non-empty 04 column (or the reverse) is a
-slip.
+    What it checks:
+    一般公共预算 / 政府性基金 / 国有资本经营预算 财政拨款收入 in 公开01 against the same income lines of 公开04.
 
-Example: 04 政府性基金 empty and 07 合计 0 (agrees).""")
+    Why it matters: both tables print this year's appropriation income; only totals and carry-overs differ
+    between them (01 covers all funds, 04 only 财政拨款).
+
+    Example: 01 一般公共预算财政拨款收入 311.55 vs 04 311.55 (agrees).
+    """)
+XTB007 = declare("XTB007", "fund-04-07-08", Severity.ERROR, "tables", """
+    公开04 fund columns differ from 公开07/08.
+
+    What it checks:
+    公开04's 政府性基金 column (本年支出合计) against 公开07's 本年支出 合计, its 政府性基金 income against 07's
+    本年收入, and its 国有资本经营 column against 公开08's 合计.
+
+    Why it matters: 07 and 08 detail those columns; an empty 07 with a non-empty 04 column (or the reverse) is a
+    slip.
+
+    Example: 04 政府性基金 empty and 07 合计 0 (agrees).
+    """)
 
 
 def _f(doc: Document, table: str, row: str, col: str) -> Fact | None:
     return doc.fact(table, row, col)
 
 
-def _pair(ctx: Context, rule_cls: type[Rule], a: Fact | None, b: Fact | None, what: str) -> None:
+def _pair(ctx: Context, rule_cls: Rule, a: Fact | None, b: Fact | None, what: str) -> None:
     if a is None or b is None:
         return
     check_sum(ctx, rule_cls, RND001, term(a, f"公开{a.key.table[1:]} {a.label}"), [term(b, f"公开{b.key.table[1:]} {b.label}")],
@@ -132,7 +152,7 @@ def check_cross_tables(ctx: Context) -> None:
             _pair(ctx, XTB007, t04.fact("exp.total", "capital"), _f(doc, "T08", "total", "total"), "公开08 合计")
 
 
-def _classes(ctx: Context, rule_cls: type[Rule], summary: Table, col: str, detail: Table, what: str) -> None:
+def _classes(ctx: Context, rule_cls: Rule, summary: Table, col: str, detail: Table, what: str) -> None:
     """Each expenditure class of a summary table (01/04) against the class rows of its detail
     table (03/05); a class printed with an amount in only one of them is a finding too."""
     classes = {k.row[4:] for k in summary.facts if k.row.startswith("exp.") and k.row[4:].isdigit()}
@@ -144,7 +164,7 @@ def _classes(ctx: Context, rule_cls: type[Rule], summary: Table, col: str, detai
         _pair(ctx, rule_cls, a, b, what.format(c=c))
 
 
-def _missing_row(ctx: Context, rule_cls: type[Rule], present: Fact, other: str) -> None:
+def _missing_row(ctx: Context, rule_cls: Rule, present: Fact, other: str) -> None:
     ctx.emit(rule_cls, f"{present.key.table} {present.key.row} {present.label} {present.cell.norm} has no row in {other}",
              present.cell.loc, present.cell.line.text.strip(), stated=present.cell.norm, computed="(absent)",
              explanation=f"the class is printed with an amount in {present.key.table} but {other} has no row for it",

@@ -1,0 +1,174 @@
+"""The reasons a report gives for its changes ("主要原因是…"), what they explain
+(which subject, which comparison, which direction) and the direction their own words
+point in.  Shared by the boilerplate rules (DUP001, DUP002) and the year-to-year rule
+that finds last year's reasons reused (YOY002).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+from typing import Any
+
+import regex
+
+from ..claims.model import Claim
+from ..lexicon import load_toml
+from ..model import Block, Document, Loc
+from ..textsim import normalize
+
+
+# ---------------------------------------------------------------------- reasons
+@cache
+def reason_words() -> dict[str, Any]:
+    return load_toml("reason_words.toml")
+
+
+REASON_RE = regex.compile(r"主要原因(?:是|为|在于)?\s*[:：]?\s*")
+RESTATE_RE = regex.compile(
+    r"\s*(?:决算数?|支出决算数?|实际支出)?\s*(?:大于|小于|等于|高于|低于|超过|未达到)\s*(?:年初|全年|调整后)?\s*预算数?"
+    r"\s*(?:的)?\s*[,，]?\s*(?:主要(?:是|原因是|由于)|原因是|是由于|系)?\s*[:：]?\s*")
+END_RE = regex.compile(r"[。;；!?！？]")
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A comparison stated in the prose: last year ("yoy") or the budget ("budget")."""
+
+    pos: int  # offset in the block of the figure (or of 持平)
+    kind: str
+    direction: int  # +1, -1, 0
+    claim: Claim
+    text: str  # "增加 9.72万元", "完成 130.97%"
+
+
+@dataclass(frozen=True)
+class Reason:
+    block: Block
+    start: int  # span of the reason itself (after any restatement) in the block
+    end: int
+    text: str  # as written
+    key: str  # normalised
+    subject_id: str | None
+    subject: str
+    kind: str | None  # "yoy" | "budget" | None (no comparison found before it)
+    direction: int | None
+    comparison: str  # how the comparison reads ("增加 9.72万元")
+
+    @property
+    def loc(self) -> Loc:
+        return self.block.loc(self.start, self.end)
+
+
+def _completion_direction(pct: Fraction, low: Fraction, high: Fraction) -> int:
+    if low > 100:
+        return 1
+    if high < 100:
+        return -1
+    return 0
+
+
+def comparisons(block: Block, claims: list[Claim]) -> list[Comparison]:
+    """The comparisons the claims of a block state, in text order."""
+    out: list[Comparison] = []
+    by_id = {c.id: c for c in claims}
+    for c in claims:
+        if c.block is not block or c.kind != "amount":
+            continue
+        comp = c.nums.get("completion")
+        budget = by_id.get(c.words.get("inherited", ""))
+        if comp is not None:
+            iv = comp.figure.interval
+            out.append(Comparison(comp.start, "budget", _completion_direction(comp.figure.value, iv.low, iv.high),
+                                  c, f"完成 {comp.display}"))
+        elif budget is not None and budget.value is not None and c.value is not None and c.role == "final":
+            # 决算 against the budget stated just before it: the figures say which way, not the words
+            f, b = c.value.wan, budget.value.wan
+            d = 1 if f.low > b.high else -1 if f.high < b.low else 0
+            at = int(c.words["vs_budget_at"]) if c.words.get("vs_budget_at", "").isdigit() else c.value.end
+            out.append(Comparison(min(at, c.value.end), "budget", d, c,
+                                  f"预算数 {budget.value.display}，决算数 {c.value.display}"))
+        elif c.words.get("vs_budget") in ("大于", "小于", "等于"):
+            d = {"大于": 1, "小于": -1, "等于": 0}[c.words["vs_budget"]]
+            at = int(c.words.get("vs_budget_at", c.end))
+            out.append(Comparison(at, "budget", d, c, f"决算数{c.words['vs_budget']}预算数"))
+        ch = c.nums.get("change")
+        if ch is not None and c.direction in (1, -1):
+            out.append(Comparison(ch.start, "yoy", c.direction, c, f"{c.words.get('change', '')} {ch.display}"))
+        elif c.direction == 0:
+            k = block.norm.find("持平", c.start, c.end + 60)
+            out.append(Comparison(k if k >= 0 else c.end, "yoy", 0, c, "与上年持平"))
+    return sorted(out, key=lambda x: x.pos)
+
+
+def reasons_of(doc: Document, claims: list[Claim]) -> list[Reason]:
+    """Every "主要原因" reason of the prose, with the comparison it explains (rules get it
+    through ``Context.shared`` so it is computed once per report)."""
+    by_block: dict[int, list[Claim]] = {}
+    for c in claims:
+        by_block.setdefault(id(c.block), []).append(c)
+    out: list[Reason] = []
+    for b in doc.blocks:
+        if "主要原因" not in b.norm:
+            continue
+        bclaims = by_block.get(id(b), [])
+        comps = comparisons(b, bclaims)
+        for m in REASON_RE.finditer(b.norm):
+            start = m.end()
+            e = END_RE.search(b.norm, start)
+            end = e.start() if e else len(b.norm)
+            rs = RESTATE_RE.match(b.norm, start)
+            if rs and rs.end() > start:
+                start = rs.end()
+            body = b.norm[start:end].strip()
+            if not body:
+                continue
+            before = [x for x in comps if x.pos < m.start()]
+            comp = before[-1] if before else None
+            earlier = [c for c in bclaims if c.start < m.start() and c.kind == "amount"]
+            subject_claim = comp.claim if comp else (max(earlier, key=lambda c: c.start) if earlier else None)
+            out.append(Reason(
+                block=b, start=start, end=end, text=b.text[start:end].strip(), key=normalize(body),
+                subject_id=subject_claim.subject_id if subject_claim else None,
+                subject=subject_claim.subject if subject_claim else "",
+                kind=comp.kind if comp else None, direction=comp.direction if comp else None,
+                comparison=comp.text if comp else ""))
+    return out
+
+
+def _words(kind: str) -> list[str]:
+    return list(reason_words().get("direction", {}).get(kind, []))
+
+
+def direction_words(text: str) -> tuple[list[str], list[str]]:
+    """(increase words, decrease words) of a reason; a word negated by 未/没有/不 … is left out."""
+    negators = _words("negators")
+    found: dict[str, list[str]] = {"increase": [], "decrease": []}
+    taken: list[tuple[int, int]] = []
+    words = [(w, k) for k in ("increase", "decrease") for w in _words(k)]
+    for w, k in sorted(words, key=lambda x: -len(x[0])):
+        for m in regex.finditer(regex.escape(w), text):
+            a, b = m.start(), m.end()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            taken.append((a, b))
+            lead = text[max(0, a - 2) : a]
+            if any(lead.endswith(n) or lead[:-1].endswith(n) for n in negators):
+                continue
+            found[k].append(w)
+    return found["increase"], found["decrease"]
+
+
+def contradiction(r: Reason) -> tuple[str, list[str]] | None:
+    """Why a reason contradicts its comparison: (the direction it should explain, the words)."""
+    if r.direction not in (1, -1) or r.kind is None:
+        return None
+    if any(w in r.text for w in _words("concessive")):
+        return None  # "新增1辆…，但车型不同": the reason weighs both ways
+    inc, dec = direction_words(r.text)
+    if r.direction == 1 and dec and not inc:
+        return ("an increase" if r.kind == "yoy" else "spending above budget"), dec
+    if r.direction == -1 and inc and not dec and r.kind == "yoy":
+        return "a decrease", inc
+    return None

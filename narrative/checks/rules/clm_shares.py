@@ -1,0 +1,173 @@
+"""CLM004 and CLM005: shares of a whole, each and together.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+from ...claims.model import Claim
+from ...claims.subjects import match_subject
+from ...findings import Severity
+from ...rounding import Interval, fmt
+from ..base import Context, checker, declare
+from ..claim_support import (
+    claim_excerpt,
+    emit_comparison,
+    sentence_end,
+    sentence_of,
+)
+
+CLM004 = declare("CLM004", "share-arithmetic", Severity.ERROR, "prose", """
+    A share differs from part ÷ whole.
+
+    What it checks: "占 P%"
+    against the claim's amount divided by its whole: the whole the sentence names ("占政府采购支出总额的"), or the
+    total the paragraph breaks down (本年收入的具体构成 → 本年收入合计), taken from the prose where stated, else from
+    the table.
+
+    Why it matters: shares are computed by hand against a total that may have changed.
+
+    Example: 133.98 / 316.83 = 42.29% (agrees).
+    """)
+CLM005 = declare("CLM005", "shares-sum", Severity.ERROR, "prose", """
+    Shares of one whole stated together do not add up to 100%.
+
+    What it checks:
+     the shares stated for the parts of one whole in one paragraph: more than 100% is always wrong; less
+    than 100% is wrong when the parts' amounts add up to the whole (the list is complete).
+
+    Why it matters: a share edited alone leaves its siblings inconsistent.
+
+    Example: 42.29% + 57.71% + 0.00% + 0.00% + 0.00% = 100.00%.
+    """)
+
+# ---------------------------------------------------------------------- CLM004 / CLM005 (shares)
+WHOLE_CONTEXT_RE = r"(?P<w>[\p{Han}()]{2,20}?)(?:的具体构成|构成情况|主要用于|的构成)"
+
+
+def _whole(ctx: Context, claims: list[Claim], c: Claim) -> tuple[Fraction, Interval, str] | None:
+    """(value, interval, description) of the whole a share is taken of."""
+    import regex
+
+    name = c.words.get("whole", "")
+    if not name:
+        m = None
+        for m in regex.finditer(WHOLE_CONTEXT_RE, c.block.norm[: c.start]):  # noqa: B007 - the last match
+            pass
+        if m is not None:
+            name = m.group("w")
+    if not name:
+        # the head of the enumeration: the amount before 其中 in this paragraph
+        head = _head_of(claims, c)
+        if head is not None and head.value is not None:
+            return head.value.wan_value, head.value.wan, f"{head.subject} {head.value.display}"
+        return None
+    subj = match_subject(name)
+    if subj is None:
+        return None
+    sid = subj[0].id
+    # the whole's scope comes from its own words ("占本年支出合计的": all funds)
+    scope = subj[0].scope_of_name(name) or ("gpb" if "一般公共预算" in name else
+                                           "fiscal" if "财政拨款" in name else "all")
+    stated = [x for x in claims if x.subject_id == sid and x.kind == "amount" and x.role == "final"
+              and x.scope == scope and x.value is not None and _before(x, c)]
+    if stated:
+        x = stated[-1]
+        return x.value.wan_value, x.value.wan, f"{name} {x.value.display} (line {x.loc_of().line})"  # type: ignore[union-attr]
+    from ...claims.subjects import bind_subject
+
+    b, _ = bind_subject(ctx.doc, subj[0], scope, "final")
+    if b is None:
+        return None
+    iv = Interval.point(0)
+    mid = Fraction(0)
+    for f in b.facts:
+        iv = iv + f.cell.interval
+        mid += f.cell.figure.value if f.cell.figure else 0
+    return mid, iv, f"{name} {b.text} ({b.spec}, line {b.facts[0].cell.line.number})"
+
+
+def _before(a: Claim, b: Claim) -> bool:
+    la, lb = a.loc_of().line or 0, b.loc_of().line or 0
+    return (la, a.start) < (lb, b.start) if a.block is not b.block else a.start < b.start
+
+
+def _head_of(claims: list[Claim], c: Claim) -> Claim | None:
+    import regex
+
+    zhong = [m.start() for m in regex.finditer("其中", c.block.norm[: c.start])]
+    if not zhong:
+        return None
+    at = zhong[-1]
+    heads = [x for x in claims if x.block is c.block and x.kind in ("amount", "count") and x.start < at and x is not c]
+    return heads[-1] if heads else None
+
+
+@checker("CLM004", "CLM005", "RND001")
+def check_shares(ctx: Context) -> None:
+    claims = ctx.claims
+    groups: dict[tuple[int, str], list[tuple[Claim, Fraction, Interval]]] = {}
+    for c in claims:
+        share = c.nums.get("share")
+        if c.kind != "amount" or share is None or c.value is None:
+            continue
+        whole = _whole(ctx, claims, c)
+        if whole is None:
+            continue
+        wmid, wiv, desc = whole
+        if wiv.contains_zero() and wmid == 0:
+            continue
+        ratio = c.value.wan / wiv
+        if ratio is None:
+            continue
+        mid = c.value.wan_value / wmid * 100
+        emit_comparison(ctx, CLM004, c, share, ratio.scale(100), mid,
+                  f"{c.subject}: share {share.display} does not follow from {c.value.display} of {desc}",
+                  f"{c.value.text} / {desc.split(' (')[0]} × 100", "share", key=f"{c.subject}:share")
+        groups.setdefault((id(c.block), desc), []).append((c, wmid, wiv))
+    _share_only_groups(ctx, claims)
+    for (_, desc), members in groups.items():
+        if len(members) < 2:
+            continue
+        total = Interval.point(0)
+        parts = Interval.point(0)
+        for c, _, _ in members:
+            total = total + c.nums["share"].figure.interval
+            parts = parts + c.value.wan  # type: ignore[union-attr]
+        wiv = members[0][2]
+        over = total.low > 100
+        under_complete = total.high < 100 and parts.intersects(wiv)
+        if over or under_complete:
+            c = members[-1][0]
+            s = sum((m[0].nums["share"].figure.value for m in members), Fraction(0))
+            ctx.emit(CLM005, f"shares of {desc.split(' (')[0]} add up to {fmt(s, 2)}%", c.loc_of("share"),
+                     claim_excerpt(c), stated=f"{fmt(s, 2)}%", computed="100.00",
+                     explanation=" + ".join(m[0].nums["share"].display for m in members)
+                     + f" = {fmt(s, 2)}% (with rounding {fmt(total.low, 3)}–{fmt(total.high, 3)})"
+                     + ("" if over else "; the parts' amounts add up to the whole, so the list is complete"),
+                     key=f"{desc.split(' (')[0]}:shares", claim=c)
+
+
+def _share_only_groups(ctx: Context, claims: list[Claim]) -> None:
+    """Shares stated without amounts ("决策指标占 20%，过程指标占 20%…"): several shares of
+    one whole in one sentence can never add up to more than 100%."""
+    groups: dict[tuple[int, int, str], list[Claim]] = {}
+    for c in claims:
+        if c.kind != "percent" or "share" not in c.nums:
+            continue
+        end = sentence_end(c.block.norm, c.start)
+        groups.setdefault((id(c.block), end, c.words.get("whole", "")), []).append(c)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        total = Interval.point(0)
+        for c in members:
+            total = total + c.nums["share"].figure.interval
+        if total.low <= 100:
+            continue
+        s = sum((c.nums["share"].figure.value for c in members), Fraction(0))
+        last = members[-1]
+        ctx.emit(CLM005, f"shares stated together add up to {fmt(s, 2)}%", last.loc_of("share"), sentence_of(last),
+                 stated=f"{fmt(s, 2)}%", computed="100",
+                 explanation=" + ".join(f"{c.subject} {c.nums['share'].display}" for c in members)
+                 + f" = {fmt(s, 2)}%: parts of one whole cannot exceed 100%", key=f"{last.subject}:shares", claim=last)

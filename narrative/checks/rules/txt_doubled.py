@@ -1,0 +1,157 @@
+"""TXT007: doubled characters ("区区委", "号号") that no word of the language excuses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import regex
+
+from ...findings import Severity
+from ...lexicon import lexicon_path
+from ...model import Document
+from ..base import Context, checker, declare
+from ..text_support import ProseSpan, prose_spans, sentence_at
+
+TXT007 = declare("TXT007", "doubled-text", Severity.WARNING, "prose", """
+    A character or a word is written twice in a row.
+
+    What it checks: a Chinese character doubled ("14号号", "的的") and a word doubled
+    ("根据《根据《") in the prose.  Accepted: words of ``lexicons/doubled_ok.txt`` and of
+    jieba's dictionary that contain the doubling (常常, 仔仔细细, 不了了之), doublings across a
+    word boundary (专业|业务, 学习|习近平, 市|市场), numerals and digits.
+
+    Why it matters: a doubled character is a typing slip the editor did not re-read; in a
+    document number it makes the citation wrong.
+
+    Example: "（景珠财字【2025】14号号）".
+    """)
+
+
+
+# ---------------------------------------------------------------------- TXT007: doubled text
+CN_NUMERALS = set("〇零一二三四五六七八九十百千万亿两")
+
+
+@cache
+def doubled_ok() -> tuple[str, ...]:
+    text = lexicon_path("doubled_ok.txt").read_text(encoding="utf-8")
+    return tuple(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+@cache
+def _jieba_dict() -> str:
+    """jieba's bundled dictionary as one string of "word freq tag" lines, read once and only
+    when a doubling has to be judged."""
+    try:
+        import jieba
+
+        path = Path(jieba.__file__).parent / "dict.txt"
+        return "\n" + path.read_text(encoding="utf-8")
+    except (ImportError, OSError):
+        return "\n"
+
+
+@cache
+def words_with(ch: str) -> dict[str, int]:
+    """The words of jieba's dictionary that contain ``ch``, with their frequencies
+    (a few hundred to a few thousand words, found in about a millisecond)."""
+    d = _jieba_dict()
+    out: dict[str, int] = {}
+    k = d.find(ch)
+    while k >= 0:
+        a = d.rfind("\n", 0, k) + 1
+        b = d.find(" ", k)
+        e = d.find("\n", k)
+        if e < 0:
+            e = len(d)
+        if 0 <= b < e:
+            f = d[b + 1 : e].split(" ", 1)[0]
+            out[d[a:b]] = int(f) if f.isdigit() else 0
+        k = d.find(ch, e)
+    return out
+
+
+COMMON = 10  # a dictionary word at least this frequent counts as a word here
+SET_PHRASE = 50  # a word containing a doubling must be this frequent to excuse it
+
+
+def _inside_word(text: str, i: int, j: int) -> bool:
+    """Is the doubling text[i:j] part of a word written here (常常, 仔仔细细, 不了了之, 的的确确)?"""
+    dbl = text[i:j]
+    listed = [w for w in doubled_ok() if dbl in w]
+    listed += [w for w, f in words_with(dbl[0]).items() if f >= SET_PHRASE and dbl in w]
+    for w in listed:
+        k = w.find(dbl)
+        while k >= 0:
+            a = i - k
+            if a >= 0 and text[a : a + len(w)] == w:
+                return True
+            k = w.find(dbl, k + 1)
+    return False
+
+
+def _boundary(text: str, i: int) -> bool:
+    """text[i] == text[i+1]: does the first end a word and the second start one (专业|业务)?"""
+    ch = text[i]
+    known = words_with(ch)
+    ends = any(known.get(text[a : i + 1], 0) >= COMMON for a in range(max(0, i - 3), i))
+    nxt = text[i + 2] if i + 2 < len(text) else ""
+    if not ends or not regex.match(r"\p{Han}", nxt or " "):
+        return False
+    prefix = ch + nxt
+    return any(w.startswith(prefix) for w in known)  # any word, however rare (习近平 is 4 in jieba)
+
+
+@dataclass(frozen=True)
+class Doubling:
+    span: ProseSpan
+    start: int
+    end: int
+    unit: str
+
+
+def doublings(doc: Document) -> list[Doubling]:
+    out: list[Doubling] = []
+    for span in prose_spans(doc, tables=False):
+        if span.kind == "toc":
+            continue
+        t = span.text
+        # a word written twice: 根据《根据《
+        words: list[tuple[int, int]] = []
+        for size in range(6, 1, -1):
+            for m in regex.finditer(rf"(?=((?:\p{{Han}}|[《“]){{{size}}})\1)", t):
+                a = m.start()
+                unit = m.group(1)
+                if len(regex.findall(r"\p{Han}", unit)) < 2 or len(set(unit)) == 1:
+                    continue
+                if all(ch in CN_NUMERALS for ch in unit if regex.match(r"\p{Han}", ch)):
+                    continue
+                if any(a < y and x < a + 2 * size for x, y in words):
+                    continue
+                if _inside_word(t, a, a + 2 * size):
+                    continue
+                words.append((a, a + 2 * size))
+                out.append(Doubling(span, a, a + 2 * size, unit))
+        # a character written twice: 号号, 的的
+        for m in regex.finditer(r"(\p{Han})\1", t):
+            i = m.start()
+            if any(x <= i < y for x, y in words) or t[i] in CN_NUMERALS:
+                continue
+            if _inside_word(t, i, i + 2) or _boundary(t, i):
+                continue
+            out.append(Doubling(span, i, i + 2, t[i]))
+    return out
+
+
+@checker("TXT007")
+def check_doubled(ctx: Context) -> None:
+    for d in doublings(ctx.doc):
+        shown = d.span.raw(max(0, d.start - 6), min(len(d.span.text), d.end + 6))
+        ctx.emit(TXT007, f"'{d.unit}' written twice: '{d.span.raw(d.start, d.end)}'", d.span.loc(d.start, d.end),
+                 sentence_at(d.span, d.start)[:160], stated=d.span.raw(d.start, d.end), computed=d.unit,
+                 explanation=f"…{shown}…: '{d.unit}' twice in a row; no word of doubled_ok.txt or of jieba's "
+                 "dictionary contains the doubling and it does not fall between two words",
+                 key=f"dbl:{d.unit}")
