@@ -125,6 +125,23 @@ class Fact:
         return self.cell.interval
 
 
+@dataclass(frozen=True)
+class Composition:
+    """A total and the cells it is the sum of, as the table's own layout says.
+
+    Read from the table, not assumed: the enumerated items above a 小计/合计 row, the
+    columns a 合计 column spans, a second classification printed beside the first
+    (功能分类 and 支出用途 both adding up to 当年支出小计).  ``total`` and each part are
+    (row, column) fact names of the same table; an absent part fact is an empty cell
+    (adds 0).  ``basis`` names the breakdown ("功能分类", "支出用途", "columns", …) so
+    a message can say which sum failed.
+    """
+
+    total: tuple[str, str]
+    parts: tuple[tuple[str, str], ...]
+    basis: str = ""
+
+
 @dataclass
 class Table:
     """A table as found in the report, before and after recognition."""
@@ -141,6 +158,11 @@ class Table:
     # Kind-specific structure (e.g. the self-evaluation's indicators).
     extra: dict[str, Any] = field(default_factory=dict)
     problems: list[tuple[Cell, str]] = field(default_factory=list)
+    # Where ``unit`` was read: "preamble", "title", "header", or "previous table" when the
+    # table prints none and the unit of the table before it is assumed (None: no unit).
+    unit_source: str | None = None
+    # Totals and their parts as this table's layout gives them (see ``Composition``).
+    compositions: list[Composition] = field(default_factory=list)
 
     @property
     def first_line(self) -> SourceLine:
@@ -224,6 +246,76 @@ class TocEntry:
     level: int
 
 
+@dataclass(frozen=True)
+class ReportIdentity:
+    """What report a file is.  ``department`` is normalised for comparison and pairing;
+    ``name`` is the department as this file writes it (for messages).  ``holds`` says what
+    the file contains ("prose", "tables"); ``signs`` why it is taken for a budget report
+    (empty: it is not one, and ``reason`` says so in one line)."""
+
+    department: str | None = None
+    name: str | None = None
+    year: int | None = None
+    kind: str | None = None  # "决算" | "预算"
+    unit_level: str | None = None  # "部门" | "单位"
+    holds: frozenset[str] = frozenset()
+    signs: tuple[str, ...] = ()
+    evidence: tuple[str, ...] = field(default=(), compare=False)  # where each part was read
+
+    @property
+    def is_report(self) -> bool:
+        return bool(self.signs)
+
+    @property
+    def reason(self) -> str:
+        """One line: why the file is (or is not) taken for a budget report."""
+        if self.signs:
+            return "budget report: " + "; ".join(self.signs)
+        return ("not a budget report: no 决算/预算 title with headings of a report, no budget table "
+                "and no 目录 of budget tables found")
+
+    @property
+    def key(self) -> tuple[str | None, int | None, str | None, str | None]:
+        """(department, year, kind, unit level): equal for the two files of one report."""
+        return (self.department, self.year, self.kind, self.unit_level)
+
+
+@dataclass(frozen=True)
+class Profile:
+    id: str
+    name: str
+    kind: str
+    tables: tuple[str, ...]
+    labelled: bool | None = None
+
+
+@dataclass(frozen=True)
+class TableSet:
+    """What a report publishes and what this file holds of it.
+
+    ``profile`` is the matched set (None when nothing fits: no tables and no 目录 of
+    tables); ``publishes`` its kinds plus any the 目录 lists; ``listed`` the 目录 entries
+    that name a table (entries such as "第二部分 2024年度部门决算表" or "…情况说明" are
+    not tables); ``present`` the kinds recognised in this file; ``holds_tables`` False
+    for a file that holds none of the report's tables (a prose-only file)."""
+
+    profile: Profile | None
+    publishes: tuple[str, ...]
+    listed: tuple[tuple[str, TocEntry], ...]
+    present: tuple[str, ...]
+    holds_tables: bool
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Kinds this report publishes that this file should hold and does not."""
+        if not self.holds_tables:
+            return ()
+        return tuple(k for k in self.publishes if k not in self.present)
+
+    def listed_entry(self, kind: str) -> TocEntry | None:
+        return next((e for k, e in self.listed if k == kind), None)
+
+
 @dataclass
 class Document:
     path: str
@@ -242,6 +334,10 @@ class Document:
     # Analyses derived from the document that several rules share, computed once and
     # keyed by the function that computes them (see ``derive``).
     _derived: dict[Callable[[Document], Any], Any] = field(default_factory=dict, repr=False, compare=False)
+    # What report this is, read once by structure building (narrative.identity; ReportIdentity above).
+    identity: ReportIdentity | None = None
+    # The table set this kind of report publishes (narrative.tables.table_set; TableSet above).
+    table_set: TableSet | None = None
 
     def derive(self, fn: Callable[[Document], T]) -> T:
         """``fn(self)``, computed once per document: a shared analysis (the years the text
@@ -249,6 +345,11 @@ class Document:
         if fn not in self._derived:
             self._derived[fn] = fn(self)
         return self._derived[fn]  # type: ignore[no-any-return]
+
+    @property
+    def is_report(self) -> bool:
+        """Does the file show any sign of being a budget report (see ReportIdentity.signs)?"""
+        return bool(self.identity is not None and self.identity.is_report)
 
     def tables_of(self, kind: str) -> list[Table]:
         return [t for t in self.tables if t.kind == kind]

@@ -20,6 +20,16 @@ import regex
 from .model import Block, Cell, Document, Row, Section, Sentence, Table, TocEntry
 from .rounding import parse_figure
 from .source import SourceDocument, SourceLine
+from .tables.preamble import (
+    is_meta,
+    is_page_number,
+    is_title_like,
+    label_of,
+    leading_title_rows,
+    pick_title,
+    title_text,
+    unit_of,
+)
 
 CN_NUM = "一二三四五六七八九十百零〇两"
 PART_RE = regex.compile(rf"^\s*第[{CN_NUM}]+部分")
@@ -33,14 +43,12 @@ HEADING_PATTERNS: list[tuple[int, regex.Pattern[str]]] = [
 ]
 BULLET_RE = regex.compile(r"^\s*[-•·]\s+")
 TOC_TITLE_RE = regex.compile(r"^\s*目\s*录\s*$")
+# The dotted leader and page number of a 目录 entry ("一、部门主要职能 ………… 3").
+LEADER_RE = regex.compile(r"\s*(?:[.…·．]{3,}|…+)\s*\d*\s*$")
 TERMINAL = "。！？!?"
 SOFT_END = ",、;，；"
 # A line that is only a date ("2024 年 3 月 17 日"): a signature, never part of a paragraph.
 DATE_LINE_RE = regex.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$")
-TABLE_META_RE = regex.compile(
-    r"^\s*(?:公开\s*\d+\s*表|部门\s*:|单位\s*:|金额单位|编制单位|编制部门|预算单位\s*:|单位名称\s*:|[(]?\s*\d{4}\s*年度?\s*[)]?\s*$)"
-)
-TITLE_LIKE_RE = regex.compile(r"(?:表|情况表|明细表)\s*$")
 NOTE_START_RE = regex.compile(r"^\s*(?:注\s*[:\d]|注\s*$|说明\s*:|备注\s*:)")
 NOTE_MORE_RE = regex.compile(r"^\s*(?:\d+\s*[.、](?!\d)|[(]\d+[)])")
 SENTENCE_END_RE = regex.compile(r"[。！？!?;；]")
@@ -100,24 +108,6 @@ def make_row(line: SourceLine, unit: str | None) -> Row:
     return Row(line=line, cells=[parse_cell(p, i, line, unit) for i, p in enumerate(parts)])
 
 
-UNIT_RE = regex.compile(r"^\s*(?:金额)?单位\s*:\s*([^\s\t]+)")
-
-
-def _unit_of(lines: list[SourceLine]) -> str | None:
-    for ln in lines:
-        m = UNIT_RE.search(ln.norm)
-        if m:
-            unit = m.group(1)
-            if "万元" in unit:
-                return "万元"
-            if "亿元" in unit:
-                return "亿元"
-            if unit.startswith("元"):
-                return "元"
-            return unit
-    return None
-
-
 class _Builder:
     def __init__(self, src: SourceDocument) -> None:
         self.src = src
@@ -158,9 +148,16 @@ class _Builder:
             t = ln.norm.strip()
             if self.used[k] or len(t) > 60 or PART_RE.match(t):
                 break
-            if TABLE_META_RE.match(t) or TITLE_LIKE_RE.search(t):
+            if is_meta(t) or is_title_like(t):
                 pre.append(k)
                 k -= 1
+                continue
+            if len(t) <= 4 and k - 1 >= floor and is_meta(self.lines[k - 1].norm.strip()):
+                pre.append(k)  # the wrapped end of a field ("部门名称：江苏省高级人民法" / "院")
+                k -= 1
+                continue
+            if is_page_number(t) and pre == [] and k > floor:
+                k -= 1  # a page number between a table and its title on the page before
                 continue
             break
         pre.reverse()
@@ -190,26 +187,28 @@ class _Builder:
             break
         rows_idx = [i for i in range(start, end + 1) if self.lines[i].is_table_row]
         pre_lines = [self.lines[i] for i in pre]
-        unit = _unit_of(pre_lines)
+        unit = unit_of(pre_lines)
+        unit_source = "preamble" if unit else None
         rows = [make_row(self.lines[i], unit) for i in rows_idx]
-        title_line = _pick_title(pre_lines)
-        label = None
-        for ln in pre_lines:
-            m = regex.search(r"公开\s*(\d+)\s*表", ln.norm)
-            if m:
-                label = f"公开{int(m.group(1)):02d}表"
+        inside = leading_title_rows(rows)  # a title typed as the first row of the grid
+        if inside and len(rows) > inside:
+            pre_lines = pre_lines + [r.line for r in rows[:inside]]
+            rows = rows[inside:]
+        title_line = pick_title(pre_lines)
+        label = label_of(pre_lines)
         for i in pre + rows_idx + notes:
             self.used[i] = True
         for i in range(start, end + 1):
             self.used[i] = True
         return Table(
             rows=rows,
-            title=title_line.norm.strip().replace(" ", "") if title_line else None,
+            title=_title_of(title_line) if title_line else None,
             title_line=title_line,
             label=label,
             unit=unit,
             preamble=pre_lines,
             notes=[self.lines[i] for i in notes],
+            unit_source=unit_source,
         )
 
     # --- table of contents --------------------------------------------------
@@ -223,10 +222,11 @@ class _Builder:
                 continue
             self.used[i] = True
             first: str | None = None
+            leaders = False
             j = i + 1
             while j < n:
                 cur = self.lines[j]
-                t = BULLET_RE.sub("", cur.norm.strip())
+                t = LEADER_RE.sub("", BULLET_RE.sub("", cur.norm.strip()))
                 if cur.blank:
                     j += 1
                     continue
@@ -243,6 +243,10 @@ class _Builder:
                     break
                 if entries and entries[-1].line.is_table_row:
                     break  # a 目录 with page numbers ends at its last numbered row
+                led = bool(LEADER_RE.search(cur.norm))
+                if leaders and not led:
+                    break  # a 目录 with dotted leaders ends at its last dotted line
+                leaders = leaders or led
                 level = heading_level(t)
                 if level is None and (len(t) > 40 or cur.wraps):
                     break
@@ -325,20 +329,11 @@ class _Builder:
         return block
 
 
-def _pick_title(pre_lines: list[SourceLine]) -> SourceLine | None:
-    """The table's title among its preamble lines: the one nearest the table that names a
-    known table ("收入支出决算总表" rather than the part heading "…2024年度部门决算表"
-    printed above it), else the nearest line that looks like a title."""
-    from .tables.recognize import kind_from_title
-
-    candidates = [
-        ln for ln in pre_lines
-        if TITLE_LIKE_RE.search(ln.norm.strip()) and not regex.match(r"^\s*公开\s*\d+\s*表", ln.norm)
-    ]
-    for ln in reversed(candidates):
-        if kind_from_title(ln.norm):
-            return ln
-    return candidates[-1] if candidates else None
+def _title_of(line: SourceLine) -> str:
+    """The title as recognition reads it: label prefix dropped; a title typed as a table
+    row keeps only its text cell."""
+    text = next((c for c in line.norm.split("\t") if c.strip()), "") if line.is_table_row else line.norm
+    return title_text(SourceLine(line.number, text, line.page))
 
 
 def starts_with_figure_claim(text: str) -> bool:
@@ -359,7 +354,6 @@ def split_sentences(norm: str) -> list[Sentence]:
     return out
 
 
-TITLE_YEAR_RE = regex.compile(r"(\d{4})\s*年")
 
 
 def _document_title(lines: list[SourceLine]) -> tuple[str | None, SourceLine | None]:
@@ -382,7 +376,14 @@ def _document_title(lines: list[SourceLine]) -> tuple[str | None, SourceLine | N
 
 
 def build_document(src: SourceDocument) -> Document:
+    """Lines → tables, 目录, prose blocks; then the report's identity (read once, before
+    recognition, which needs to know a 预算 from a 决算), the tables' kinds and facts, the
+    signs that the file is a report at all, and the table set its kind publishes."""
+    from dataclasses import replace
+
+    from .identity import read_identity, report_signs
     from .tables.recognize import recognize_tables
+    from .tables.table_set import table_set_of
 
     b = _Builder(src)
     tables: list[Table] = []
@@ -405,41 +406,25 @@ def build_document(src: SourceDocument) -> Document:
         title=title,
         pages=src.pages,
     )
+    doc.identity = read_identity(src.lines, tables)
     _document_meta(doc)
     recognize_tables(doc)
+    signs, holds = report_signs(doc)
+    doc.identity = replace(doc.identity, signs=signs, holds=holds)
+    doc.table_set = table_set_of(doc)
     return doc
 
 
-DEPT_RE = regex.compile(r"部门\s*:\s*(\S+)")
-
-
 def _document_meta(doc: Document) -> None:
-    title = (doc.title or "").replace(" ", "")
-    m = TITLE_YEAR_RE.search(doc.title or "")
-    if m:
-        doc.year = int(m.group(1))
-        before = (doc.title or "")[: m.start()].replace(" ", "").strip()
-        if before:
-            doc.department = before
-    if "决算" in title:
-        doc.report_kind = "决算"
-    elif "预算" in title:
-        doc.report_kind = "预算"
+    """Department, year and kind from the identity; the unit most tables use."""
+    ident = doc.identity
+    if ident is not None:
+        doc.department = ident.name
+        doc.year = ident.year
+        doc.report_kind = ident.kind
     units: dict[str, int] = {}
     for t in doc.tables:
         if t.unit:
             units[t.unit] = units.get(t.unit, 0) + 1
-        if doc.department is None:
-            for ln in t.preamble:
-                dm = DEPT_RE.search(ln.norm)
-                if dm:
-                    doc.department = dm.group(1)
-                    break
-        if doc.year is None:
-            for ln in t.preamble:
-                ym = regex.search(r"(\d{4})\s*年度", ln.norm)
-                if ym:
-                    doc.year = int(ym.group(1))
-                    break
     if units:
         doc.unit = max(units, key=lambda u: units[u])

@@ -40,7 +40,9 @@ FINDINGS = {
     "shanghai-2024-final-template-xxju.pdf": {"TBL005": 6, "CLM014": 1, "TXT005": 49},
     "putuo-sifaju-2026-dept-budget.pdf": {"TXT001": 5, "TXT003": 1},
     "putuo-sifaju-2026-unit-budget.pdf": {"TBL001": 2, "TBL002": 2, "TXT003": 1, "TXT005": 2},
-    "putuo-wanli-jiedao-2024-budget.pdf": {},
+    # p31: the note under the 三公 table says "本表为空表" while the table holds 47.91 (read since the
+    # 预算 三公 layout is parsed): a real copy-forward slip
+    "putuo-wanli-jiedao-2024-budget.pdf": {"TXT005": 1},
     "putuo-wanli-jiedao-2025-budget.pdf": {"CLM014": 1},
 }
 

@@ -215,7 +215,8 @@ PDF_TEXT_FINDINGS = {
         (7, 9, "TXT003"),  # 医疗卫生与计划生育支出
         (21, 5, "TXT005"),  # 主要原因是。
     },
-    "putuo-wanli-jiedao-2024-budget.pdf": set(),
+    # p31:8 "本表为空表" under a 三公 table holding 47.91 (found since the 预算 三公 layout is parsed)
+    "putuo-wanli-jiedao-2024-budget.pdf": {(31, 8, "TXT005")},
     "putuo-wanli-jiedao-2025-budget.pdf": set(),
 }
 

@@ -239,7 +239,9 @@ def resolve(doc: Document, spec: str, role: str | None) -> Binding | None:
     return Binding(facts, spec)
 
 
-CLASS_SPECS = {"all": "T03[{c}].total", "fiscal": "T04[exp.{c}].total", "gpb": "T05[{c}].total"}
+# "fiscal_table": the 财政拨款支出表 of layouts without a 财政拨款收支总表 (universities, Jiangsu)
+CLASS_SPECS = {"all": "T03[{c}].total", "fiscal": "T04[exp.{c}].total", "fiscal_table": "F05[{c}].total",
+               "gpb": "T05[{c}].total"}
 
 
 def bind_subject(doc: Document, subject: Subject, scope: str, role: str | None) -> tuple[Binding | None, str | None]:
@@ -249,7 +251,8 @@ def bind_subject(doc: Document, subject: Subject, scope: str, role: str | None) 
         code = subject.id[6:]
         if budget_role:
             return None, f"no table holds the {(role or '').replace('_', ' ')} of a function class"
-        order = {"gpb": ["gpb", "fiscal", "all"], "fiscal": ["fiscal", "gpb", "all"], "all": ["all"]}[scope]
+        order = {"gpb": ["gpb", "fiscal", "fiscal_table", "all"], "fiscal": ["fiscal", "fiscal_table", "gpb", "all"],
+                 "all": ["all"]}[scope]
         for sc in order:
             spec = CLASS_SPECS[sc].format(c=code)
             b = resolve(doc, spec, None)

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import regex
 
-from ..model import Cell, Row, Table
+from ..model import Cell, Composition, Row, Table
 from .headers import CODE_RE, ColumnSpec, map_columns, squash, take_header_rows
 
 SPECS: dict[str, list[ColumnSpec]] = {
     "T02": [
         ColumnSpec("total", r"本年收入合计|收入合计|合计"),
+        ColumnSpec("carry_begin", r"上年结转(?:和结余)?(?:资金)?|年初结转和结余"),
+        ColumnSpec("nonfiscal_balance", r"使用非财政拨款结余.*"),
         ColumnSpec("fiscal", r"财政拨款收入|财政拨款"),
         ColumnSpec("upper", r"上级补助收入"),
         ColumnSpec("business", r"事业收入"),
@@ -26,12 +28,14 @@ SPECS: dict[str, list[ColumnSpec]] = {
         ColumnSpec("total", r"本年支出合计|支出合计|合计"),
         ColumnSpec("basic", r"基本支出"),
         ColumnSpec("project", r"项目支出"),
+        ColumnSpec("reserve", r"(?:单位)?预留机动经费"),
         ColumnSpec("upper", r"上缴上级支出"),
-        ColumnSpec("operating", r"经营支出"),
-        ColumnSpec("subsidiary", r"对附属单位补助支出"),
+        ColumnSpec("operating", r"(?:事业单位)?经营支出"),
+        ColumnSpec("subsidiary", r"对附属单位补助支出|对下级单位补助支出"),
+        ColumnSpec("carry_end", r"结转下年(?:资金)?"),
     ],
     "T05": [
-        ColumnSpec("total", r"本年支出合计|支出合计|合计|小计"),
+        ColumnSpec("total", r"本年支出合计|支出合计|合计|小计|金额|财政拨款支出|预算数|决算数"),
         ColumnSpec("basic", r"基本支出"),
         ColumnSpec("project", r"项目支出"),
     ],
@@ -39,13 +43,14 @@ SPECS: dict[str, list[ColumnSpec]] = {
         ColumnSpec("carry_begin", r"年初结转和结余"),
         ColumnSpec("income", r"本年收入"),
         ColumnSpec("exp", r"本年支出", parent=True),
-        ColumnSpec("total", r"小计|合计|本年支出合计"),
+        ColumnSpec("total", r"小计|合计|本年支出合计|金额|预算数|决算数"),
         ColumnSpec("basic", r"基本支出"),
         ColumnSpec("project", r"项目支出"),
         ColumnSpec("carry_end", r"年末结转和结余"),
     ],
 }
 SPECS["T08"] = SPECS["T07"]
+SPECS["F05"] = SPECS["T05"]
 
 # Column names for messages, as the national templates print them.
 COLUMN_NAMES: dict[str, str] = {
@@ -56,12 +61,17 @@ COLUMN_NAMES: dict[str, str] = {
     "operating": "经营",
     "subsidiary": "附属单位",
     "other": "其他收入",
+    "nonfiscal_balance": "使用非财政拨款结余",
+    "reserve": "单位预留机动经费",
+    "personnel": "人员经费",
+    "public": "公用经费",
     "basic": "基本支出",
     "project": "项目支出",
     "carry_begin": "年初结转和结余",
     "income": "本年收入",
     "carry_end": "年末结转和结余",
     "amount": "金额",
+    "grand_total": "收入合计",
     "gpb": "一般公共预算财政拨款",
     "fund": "政府性基金预算财政拨款",
     "capital": "国有资本经营预算财政拨款",
@@ -73,8 +83,10 @@ COLUMN_NAMES: dict[str, str] = {
 
 
 KIND_COLUMN_NAMES: dict[str, dict[str, str]] = {
-    "T02": {"total": "本年收入合计", "upper": "上级补助收入", "operating": "经营收入", "subsidiary": "附属单位上缴收入"},
-    "T03": {"total": "本年支出合计", "upper": "上缴上级支出", "operating": "经营支出", "subsidiary": "对附属单位补助支出"},
+    "T02": {"total": "本年收入合计", "upper": "上级补助收入", "operating": "经营收入",
+            "subsidiary": "附属单位上缴收入"},
+    "T03": {"total": "本年支出合计", "upper": "上缴上级支出", "operating": "经营支出",
+            "subsidiary": "对附属单位补助支出", "carry_end": "结转下年资金"},
     "T05": {"total": "本年支出合计"},
     "T07": {"total": "本年支出合计"},
     "T08": {"total": "本年支出合计"},
@@ -85,13 +97,18 @@ def column_name(key: str, kind: str | None = None) -> str:
     return KIND_COLUMN_NAMES.get(kind or "", {}).get(key) or COLUMN_NAMES.get(key, key)
 
 
-# The components that make up each table's total column (TBL002).
+# The components that make up each table's total column (TBL002): every column of the
+# kind that is a part of the total; a table has the ones its header prints (the others
+# are absent facts and add nothing).  Each parsed table also records its own list in
+# ``Table.compositions`` (row "*": every row).
 ROW_TOTALS: dict[str, tuple[str, list[str]]] = {
-    "T02": ("total", ["fiscal", "upper", "business", "operating", "subsidiary", "other"]),
-    "T03": ("total", ["basic", "project", "upper", "operating", "subsidiary"]),
+    "T02": ("total", ["carry_begin", "fiscal", "upper", "business", "operating", "subsidiary", "other",
+                      "nonfiscal_balance"]),
+    "T03": ("total", ["basic", "project", "reserve", "upper", "operating", "subsidiary", "carry_end"]),
     "T05": ("total", ["basic", "project"]),
     "T07": ("total", ["basic", "project"]),
     "T08": ("total", ["basic", "project"]),
+    "F05": ("total", ["basic", "project"]),
 }
 
 TOTAL_LABEL_RE = regex.compile(r"^(?:合计|总计|本年.*合计)$")
@@ -132,13 +149,18 @@ def _row_code_label(row: Row, first_amount: int) -> tuple[str | None, str | None
     return code, label, label_cell
 
 
-def parse_code_table(table: Table) -> None:
+def parse_code_table(table: Table) -> bool:
+    """Parse a code table; False when its header names none of the kind's columns."""
     kind = table.kind or ""
     specs = SPECS[kind]
     header_rows = take_header_rows(table)
     columns = map_columns(header_rows, specs)
     if not columns:
-        return
+        return False
+    if kind == "T02" and {"carry_begin", "nonfiscal_balance"} & {k for k, _ in columns}:
+        # "收入合计" beside 上年结转 / 使用非财政拨款结余 columns includes them: it is the
+        # grand total (T01 收入总计), not 本年收入合计
+        columns = [("grand_total" if k == "total" else k, i) for k, i in columns]
     first_amount = min(idx for _, idx in columns)
     table.extra["columns"] = [k for k, _ in columns]
     codes: list[str] = []
@@ -165,3 +187,11 @@ def parse_code_table(table: Table) -> None:
                     table.problems.append((cell, f"{col_key} of {label or key} is not a number"))
                 table.add_fact(key, col_key, cell, label or key)
     table.extra["codes"] = codes
+    spec = ROW_TOTALS.get(kind)
+    present = [k for k, _ in columns]
+    if spec:
+        total = spec[0] if spec[0] in present else "grand_total" if "grand_total" in present else None
+        parts = [p for p in spec[1] if p in present]
+        if total and parts:
+            table.compositions.append(Composition(("*", total), tuple(("*", p) for p in parts), "columns"))
+    return True

@@ -36,9 +36,7 @@ def is_header_row(row: Row) -> bool:
     first = next((squash(t) for t in texts if t), "")
     if regex.match(r"^(?:[一二三四五六七八九十]+、|\d+[.、](?!\d)|[(][一二三四五六七八九十\d]+[)])", first):
         return False  # an enumerated row label ("一、一般公共预算财政拨款收入"): a row of an empty table
-    if squash(texts[0] if texts else "") in ("合计", "总计") and not any(
-        c.figure is None and c_is_text(c.norm) for c in row.cells[1:]
-    ):
+    if first in ("合计", "总计") and sum(1 for c in row.cells if c.norm.strip() and c_is_text(c.norm)) == 1:
         return False  # the total row of an empty table (a row of sub-headers may start with 合计 too)
     figures = [c.figure for c in row.cells if c.figure is not None]
     if any(f.decimals > 0 for f in figures):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import regex
 
-from ..model import Cell, Row, Table
+from ..model import Cell, Composition, Row, Table
 from ..normalize import squash
 from .headers import ECON_CODE_RE, ColumnSpec, c_is_text, map_columns, take_header_rows
 from .summary_tables import strip_enum
@@ -41,6 +41,13 @@ def parse_economic_table(table: Table) -> None:
         found_total = _totals(table, row)
         if found_total:
             continue
+        label = next((squash(c.norm) for c in row.cells[:3] if c.norm.strip()), "")
+        if label in ("合计", "总计") and len(starts) <= 1:
+            amount = next((c for c in row.cells[1:] if c.figure is not None or c.empty), None)
+            amount = next((c for c in reversed(row.cells) if c.figure is not None), amount)
+            if amount is not None:
+                table.add_fact("total", "amount", amount, label)
+            continue
         blocks = starts or _guess_blocks(row)
         for bi, b in enumerate(blocks):
             end = blocks[bi + 1] if bi + 1 < len(blocks) else len(row.cells)
@@ -50,7 +57,8 @@ def parse_economic_table(table: Table) -> None:
             code = squash(cells[0].norm)
             j = 1
             # "301⇥01⇥基本工资⇥262.33": 类 and 款 in separate cells (a block four cells wide)
-            if len(cells) >= 4 and regex.fullmatch(r"\d{1,2}|", squash(cells[1].norm)) and width(starts, bi, header_rows) == 4:
+            if (len(cells) >= 4 and regex.fullmatch(r"\d{1,2}|", squash(cells[1].norm))
+                    and width(starts, bi, header_rows) == 4):
                 code += squash(cells[1].norm).zfill(2) if squash(cells[1].norm) else ""
                 j = 2
             if not ECON_CODE_RE.match(code):
@@ -64,6 +72,9 @@ def parse_economic_table(table: Table) -> None:
             table.add_fact(code, "amount", amount, name)
             codes.append(code)
     table.extra["codes"] = codes
+    classes = [c for c in dict.fromkeys(codes) if len(c) == 3]
+    if classes and table.fact("total", "amount") is not None:
+        table.compositions.append(Composition(("total", "amount"), tuple((c, "amount") for c in classes), "经济分类"))
 
 
 def _parse_economic_columns(table: Table, header_rows: list[Row]) -> None:
@@ -181,6 +192,7 @@ def parse_three_public_table(table: Table) -> None:
         return
     columns = map_columns(header_rows, THREE_PUBLIC_COLS)
     if not columns:
+        _parse_three_public_items_as_columns(table, header_rows)
         return
     first = min(i for _, i in columns)
     for row in table.body:
@@ -208,7 +220,8 @@ def _parse_three_public_matrix(table: Table, header_rows: list[Row]) -> bool:
     """The Shanghai layout: one data row under item headers (合计 · 因公出国（境）费 ·
     公务用车购置及运行维护费 [小计 · 购置费 · 运行维护费] · 公务接待费), each over a
     预算数 | 决算数 pair.  The item of a pair is the lowest header naming it."""
-    period_row = next((r for r in header_rows if sum(squash(c.norm) in ("预算数", "决算数") for c in r.cells) >= 4), None)
+    period_row = next((r for r in header_rows
+                       if sum(squash(c.norm) in ("预算数", "决算数") for c in r.cells) >= 4), None)
     if period_row is None:
         return False
     pairs: list[tuple[int, str, str, str]] = []  # (column, item key, period, label as printed)
@@ -276,3 +289,82 @@ def parse_assets_table(table: Table) -> None:
             table.problems.append((cell, f"count of {label_cell.norm} is not a number"))
         table.add_fact(key, "final", cell, label_cell.norm)
     table.extra["vehicle_kinds"] = kinds
+
+
+ITEM_EXTRA = [(r"会议费", "meeting"), (r"培训费", "training"), (r".*机关运行经费.*", "running")]
+THREE_PUBLIC_PARTS = [
+    ("total", ["abroad", "vehicle", "reception"]),
+    ("vehicle", ["vehicle_purchase", "vehicle_operation"]),
+    ("grand_total", ["total", "meeting", "training"]),
+]
+
+
+def _header_at(header_rows: list[Row], row: int, col: int) -> str:
+    r = header_rows[row]
+    return squash(r.cells[col].norm) if col < len(r.cells) else ""
+
+
+def _spanning_parent(header_rows: list[Row], row: int, col: int) -> str:
+    """The nearest cell at or left of ``col`` in header row ``row`` that has a cell below it
+    (a parent spanning children), or ""."""
+    for c in range(col, -1, -1):
+        t = _header_at(header_rows, row, c)
+        if t:
+            below = any(_header_at(header_rows, r, c) for r in range(row + 1, len(header_rows)))
+            return t if below or c == col else ""
+    return ""
+
+
+def _item_key(label: str, parent: str) -> str | None:
+    t = regex.sub(r"^\d{4}年", "", label)
+    key = _three_public_key(t)
+    if key is None:
+        key = next((k for p, k in ITEM_EXTRA if regex.fullmatch(p, t)), None)
+    if key is None and _three_public_key(parent) == "vehicle":
+        key = "vehicle_purchase" if "购置" in t else "vehicle_operation" if "运行" in t else None
+    return key
+
+
+def _parse_three_public_items_as_columns(table: Table, header_rows: list[Row]) -> None:
+    """One data row under item headers, as the 预算 layouts print it: 合计 · 因公出国（境）费 ·
+    公务用车购置及运行费 [小计 · 购置费 · 运行费] · 公务接待费 (· 会议费 · 培训费 · 机关运行经费).
+
+    A column is named by its lowest header cell; a 小计 / 合计 by the cell above it (the
+    item it totals: "公务用车购置及运行维护费", "“三公”经费"), a top-level 合计 beside a
+    "三公" group by the grand total of 三公, 会议费 and 培训费."""
+    data = [r for r in table.body if any(c.figure is not None for c in r.cells)]
+    if not header_rows or len(data) != 1:
+        return
+    row = data[0]
+    title = squash(table.title or "")
+    period = "budget" if "预算" in title else "final" if "决算" in title else "amount"
+    heads = [_header_at(header_rows, r, c) for r in range(len(header_rows)) for c in range(len(header_rows[r].cells))]
+    has_group = any("三公经费" in h and not regex.search(r"\d{4}年", h) for h in heads)
+    found: list[str] = []
+    for cell in row.cells:
+        col = cell.col
+        levels = [r for r in range(len(header_rows)) if _header_at(header_rows, r, col)]
+        if not levels:
+            continue
+        leaf_row = levels[-1]
+        leaf = _header_at(header_rows, leaf_row, col)
+        above = next((_header_at(header_rows, r, col) for r in reversed(range(leaf_row))
+                      if _header_at(header_rows, r, col)), "")
+        parent = above or (_spanning_parent(header_rows, leaf_row - 1, col) if leaf_row else "")
+        if leaf in ("小计", "合计"):
+            key = _item_key(parent, "") if parent else ("grand_total" if has_group else "total")
+            if parent and key is None and "三公" in parent:
+                key = "total"
+        else:
+            key = _item_key(leaf, parent)
+        if key is None or key in found:
+            continue
+        found.append(key)
+        if not cell.empty and cell.figure is None and not cell.na:
+            table.problems.append((cell, f"{period} of {leaf} is not a number"))
+        table.add_fact(key, period, cell, leaf)
+    for total, parts in THREE_PUBLIC_PARTS:
+        present = [p for p in parts if p in found]
+        if total in found and len(present) >= 2:
+            table.compositions.append(Composition((total, period), tuple((p, period) for p in present), "三公经费"))
+    table.extra["columns"] = [period]

@@ -13,71 +13,35 @@ import regex
 from ..model import Document, Table
 from ..normalize import squash
 from .code_tables import parse_code_table
+from .kinds import AMOUNT_KINDS, BUDGET_NAMES, NAMES, TITLES, kind_from_title, table_name
 from .other_tables import parse_assets_table, parse_economic_table, parse_three_public_table
+from .preamble import unit_in_header
 from .self_eval import parse_self_eval
 from .summary_tables import parse_summary_table
+from .vertical_tables import parse_grouped_income, parse_procurement_table
 
-# (kind, title regex searched at the end of the squashed title), most specific first.
-TITLES: list[tuple[str, str]] = [
-    ("SE", r"项目支出绩效自评表|绩效自评表"),
-    # 部门预算 / 单位预算 tables (Shanghai): the same structures, other titles
-    ("T04", r"财政拨款收支(?:预算)?总表"),
-    ("T01", r"(?:财务)?收支(?:预算)?总表"),
-    ("T02", r"收入(?:预算)?总表"),
-    ("T03", r"支出(?:预算)?总表"),
-    ("T06", r"一般公共预算基本支出(?:部门预算)?经济分类预算表"),
-    ("T05", r"一般公共预算支出功能分类预算表"),
-    ("T07", r"政府性基金预算支出功能分类预算表"),
-    ("T08", r"国有资本经营预算支出功能分类预算表"),
-    ("T09", r"三公经费(?:和机关运行经费)?预算表"),
-    ("T04", r"财政拨款收入支出决算总表"),
-    ("T01", r"收入支出决算总表"),
-    ("T06", r"一般公共预算财政拨款基本支出决算(?:明细)?表"),
-    ("T05", r"一般公共预算财政拨款支出决算表"),
-    ("T07", r"政府性基金预算财政拨款(?:收入)?支出决算表"),
-    ("T08", r"国有资本经营预算财政拨款(?:收入)?支出决算表"),
-    ("T09", r"三公经费支出决算表"),
-    ("T10", r"国有资产占用情况表"),
-    ("T02", r"收入决算表"),
-    ("T03", r"支出决算表"),
-]
-NAMES = {
-    "T01": "收入支出决算总表",
-    "T02": "收入决算表",
-    "T03": "支出决算表",
-    "T04": "财政拨款收入支出决算总表",
-    "T05": "一般公共预算财政拨款支出决算表",
-    "T06": "一般公共预算财政拨款基本支出决算表",
-    "T07": "政府性基金预算财政拨款收入支出决算表",
-    "T08": "国有资本经营预算财政拨款支出决算表",
-    "T09": "财政拨款“三公”经费支出决算表",
-    "T10": "国有资产占用情况表",
-    "SE": "项目支出绩效自评表",
-}
+__all__ = ["AMOUNT_KINDS", "BUDGET_NAMES", "NAMES", "TITLES", "kind_from_title", "table_name", "kind_from_label",
+           "kind_from_header", "recognize_tables"]
 
 
-def kind_from_title(title: str) -> str | None:
-    t = squash(title)
-    for kind, pattern in TITLES:
-        if regex.search(f"(?:{pattern})$", t):
-            return kind
-    return None
-
-
-def kind_from_label(label: str) -> str | None:
-    m = regex.search(r"(\d+)", label)
-    if not m:
+def kind_from_label(label: str, report_kind: str | None = None) -> str | None:
+    """The national 公开NN meaning of a label, for 决算 only: 预算 reports number their
+    tables their own way (Jiangsu's 公开05表 is 财政拨款支出预算表, not 公开05's 决算
+    table), and "表1" / "表一" numbering is each report's own."""
+    m = regex.search(r"公开\s*(\d+)", label)
+    if not m or report_kind == "预算":
         return None
     n = int(m.group(1))
     return f"T{n:02d}" if 1 <= n <= 10 else None
 
 
 def kind_from_header(table: Table) -> str | None:
+    """The kind of an untitled table from what its header names."""
     head = "".join(squash(c.norm) for r in table.rows[:4] for c in r.cells)
     if "经济分类科目编码" in head and ("人员经费" in head or "公用经费" in head):
         return "T06"
     if "一级指标" in head or "项目名称" in head and "绩效" in head:
-        return "SE"
+        return "SE" if regex.search(r"得分|实际完成值|全年执行数|自评", head) else "PT"
     return None
 
 
@@ -88,33 +52,60 @@ def is_toc(table: Table) -> bool:
 
 
 def recognize_tables(doc: Document) -> None:
-    # Code tables first: the summary tables look up class names in them.
+    report_kind = doc.report_kind
     for table in doc.tables:
         if is_toc(table):
             table.kind = "TOC"
             continue
         kind = kind_from_title(table.title) if table.title else None
         if kind is None and table.label:
-            kind = kind_from_label(table.label)
+            kind = kind_from_label(table.label, report_kind)
         if kind is None:
             kind = kind_from_header(table)
         table.kind = kind
+    _units(doc)
+    # Code tables first: the summary tables look up class names in them.
     order = {"T01": 1, "T04": 1}
     for table in sorted(doc.tables, key=lambda t: order.get(t.kind or "", 0)):
         parse_table(table, doc)
 
 
+def _units(doc: Document) -> None:
+    """A table printing no unit line takes the unit of its header cells ("金额（万元）"),
+    else the unit of the amount table before it (recorded in ``unit_source``)."""
+    previous: str | None = None
+    for table in doc.tables:
+        if table.kind not in AMOUNT_KINDS:
+            continue
+        if table.unit is None:
+            unit = unit_in_header(table.rows)
+            source = "header"
+            if unit is None and previous is not None:
+                unit, source = previous, "previous table"
+            if unit is not None:
+                table.unit, table.unit_source = unit, source
+                for row in table.rows:
+                    for c in row.cells:
+                        if c.figure is not None and not c.figure.percent:
+                            c.unit = unit
+        if table.unit in ("万元", "元", "千元", "亿元"):
+            previous = table.unit
+
+
 def parse_table(table: Table, doc: Document) -> None:
     kind = table.kind
-    if kind in ("T02", "T03", "T05", "T07", "T08"):
-        parse_code_table(table)
+    if kind in ("T02", "T03", "T05", "T07", "T08", "F05"):
+        if not parse_code_table(table) and kind in ("T02",):
+            parse_grouped_income(table)
     elif kind in ("T01", "T04"):
         parse_summary_table(table, doc)
-    elif kind == "T06":
+    elif kind in ("T06", "F06", "RUN"):
         parse_economic_table(table)
     elif kind == "T09":
         parse_three_public_table(table)
     elif kind == "T10":
         parse_assets_table(table)
+    elif kind == "PUR":
+        parse_procurement_table(table)
     elif kind == "SE":
         parse_self_eval(table)
