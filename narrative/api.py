@@ -78,9 +78,11 @@ class FileResult:
 
     path: str
     error: str | None = None
-    department: str | None = None
+    department: str | None = None  # as the report writes it
     year: int | None = None
-    report_kind: str | None = None
+    report_kind: str | None = None  # 决算 | 预算
+    unit_level: str | None = None  # 部门 | 单位
+    identity_key: tuple[str | None, int | None, str | None, str | None] | None = None  # normalised: pairs files
     format: str | None = None
     pages: int | None = None
     tables: list[str] = field(default_factory=list)
@@ -132,6 +134,8 @@ class Analysis:
             department=d.department if d else None,
             year=d.year if d else None,
             report_kind=d.report_kind if d else None,
+            unit_level=d.identity.unit_level if d and d.identity else None,
+            identity_key=d.identity.key if d and d.identity else None,
             format=d.format if d else None,
             pages=d.pages if d else None,
             tables=[t.kind for t in d.tables if t.kind and t.kind != "TOC"] if d else [],
@@ -235,11 +239,12 @@ def rule(code: str):  # type: ignore[no-untyped-def]
     return RULES[code]
 
 
-def table_name(kind: str | None) -> str | None:
-    """The standard name of a recognised table kind ("T01" → 收入支出决算总表)."""
-    from .tables.recognize import NAMES
+def table_name(kind: str | None, report_kind: str | None = None) -> str:
+    """How a table of this kind is called in a report of this kind ("T01" → 收入支出决算总表
+    in a 决算, 财务收支预算总表 in a 预算)."""
+    from .tables.kinds import table_name as name
 
-    return NAMES.get(kind or "")
+    return name(kind, report_kind)
 
 
 def source_text(document: Document, span: Span) -> str:

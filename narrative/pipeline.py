@@ -40,8 +40,8 @@ def model_source(src: SourceDocument) -> tuple[Document, list[str]]:
     from .structure import build_document
 
     doc = build_document(src)
-    if not doc.tables and doc.report_kind is None:
-        raise InputError("not a budget report: no 决算/预算 title and no tables found")
+    if not doc.is_report:
+        raise InputError(doc.identity.reason if doc.identity is not None else "not a budget report")
     return doc, list(getattr(src, "notes", ()) or ())
 
 

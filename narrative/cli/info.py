@@ -64,7 +64,7 @@ def cmd_tables(args: argparse.Namespace) -> int:
         for t in doc.tables:
             where = f"line {t.first_line.number}" + (f" page {t.first_line.page}" if t.first_line.page else "")
             sys.stdout.write(
-                f"  {t.kind or '?':4} {t.title or table_name(t.kind) or '(untitled)'} [{where}] "
+                f"  {t.kind or '?':4} {t.title or table_name(t.kind, doc.report_kind)} [{where}] "
                 f"rows={len(t.body)} facts={len(t.facts)}\n"
             )
             if args.facts:
