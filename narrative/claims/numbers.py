@@ -22,6 +22,9 @@ COUNT_UNITS = [
     "台(套)", "辆(台)", "人次", "批次", "场次", "篇次", "户次", "个", "人", "批", "辆", "台", "套", "件", "篇", "次", "项", "份", "家", "卷",
     "期", "起", "条", "场", "名", "户", "所", "座", "处", "本", "册", "部", "个百分点",
 ]
+# Units that count whole things (people, units, vehicles, documents, times): a whole number
+# of them is exact, not rounded.  "个百分点" measures a difference of percentages: not a count.
+EXACT_UNITS = frozenset(u for u in COUNT_UNITS if u != "个百分点")
 UNIT_RE = "|".join(regex.escape(u) for u in sorted([*MONEY_UNITS, *COUNT_UNITS, "%", "分"], key=len, reverse=True))
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 PRE_QUALIFIERS = ["不低于", "不少于", "不超过", "不高于", "超过", "大于", "小于", "高于", "低于", "至少", "约", "近",
@@ -173,7 +176,8 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
             skipped.append(Skipped(a, b, m.group("num"), "number without a unit"))
             continue
         end = m.end("unit")
-        fig = Figure(text=m.group("num"), value=value, decimals=decimals, percent=unit == "%")
+        fig = Figure(text=m.group("num"), value=value, decimals=decimals, percent=unit == "%",
+                     exact=decimals == 0 and unit in EXACT_UNITS)
         nums.append(Num(a, end, fig, unit, qualifier))
     for m in CN_COUNT_RE.finditer(norm):
         ctx = norm[max(0, m.start() - 2) : m.end() + 2]
@@ -185,7 +189,7 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
         a = m.start("num")
         if any(n.start <= a < n.end for n in nums):
             continue
-        fig = Figure(text=m.group("num"), value=Fraction(v), decimals=0)
+        fig = Figure(text=m.group("num"), value=Fraction(v), decimals=0, exact=True)
         nums.append(Num(a, m.end("unit"), fig, m.group("unit"), None, chinese=True))
     nums.sort(key=lambda n: n.start)
     return nums, skipped
