@@ -42,7 +42,9 @@ FINDINGS = {
     "putuo-sifaju-2026-unit-budget.pdf": {"TBL001": 2, "TBL002": 2, "TXT003": 1, "TXT005": 2},
     # p31: the note under the 三公 table says "本表为空表" while the table holds 47.91 (read since the
     # 预算 三公 layout is parsed): a real copy-forward slip
-    "putuo-wanli-jiedao-2024-budget.pdf": {"TXT005": 1},
+    # p9:19: "2024年预算安排352.67万元" for the 住房公积金 item stated (p9:18) and tabled as 350.35: a
+    # real slip, found since the 预算 prose is bound to the 预算 tables
+    "putuo-wanli-jiedao-2024-budget.pdf": {"TXT005": 1, "CLM001": 1},
     "putuo-wanli-jiedao-2025-budget.pdf": {"CLM014": 1},
 }
 

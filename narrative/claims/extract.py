@@ -18,14 +18,26 @@ from ..normalize import squash
 from .lists import announces_list, list_after, list_before, list_declared
 from .model import Claim, ClaimSet, TokenRecord
 from .numbers import Num, scan
-from .subjects import bind_count, bind_project, bind_subject, match_subject, path_subject, subject_by_id
+from .subjects import (
+    Subject,
+    bind_count,
+    bind_project,
+    bind_subject,
+    is_budget_report,
+    match_subject,
+    path_subject,
+    row_subject,
+    subject_by_id,
+)
+from .wholes import link_parts
 from .words import (
     CHANGE_TAIL,
-    CLAUSE_PUNCT,
     COMPLETION_TAIL,
     CURRENT_SUBJECT_SPAN,
     FLAT_RE,
     INDICATOR_TAIL,
+    INTRO_RE,
+    ITEM_RE,
     PATH_RE,
     PRIOR_RE,
     RATE_TAIL,
@@ -35,13 +47,20 @@ from .words import (
     SHARE_TAIL,
     VS_BUDGET_RE,
     ZHONG_RE,
+    budget_total,
+    clause_start_of,
     clean,
     count_subject,
+    has_path,
+    is_reason_amount,
     next_start,
+    noun_after,
     period_at,
     period_marks,
+    prior_year,
     project_name,
     role_of,
+    scope_in_words,
     scope_of,
     sentences,
     strip_role,
@@ -57,6 +76,12 @@ class _Extractor:
         self.counter = 0
         self.phrase_start = 0  # where the words before the current number start
         self.pending: Claim | None = None  # a subject named by a block without figures
+        # "财政拨款支出主要内容如下：" before numbered items: the scope of those items
+        self.intro: tuple[str, tuple[str, ...]] | None = None
+        self.list_scope: str | None = None
+        # the tables of a 预算 hold budgets: a figure with no role word is a budget figure there
+        self.budget = is_budget_report(doc)
+        self.default_role = "budget" if self.budget else "final"
 
     def new_id(self, block: Block, num: Num | None) -> str:
         """A handle for the claim within this document's analysis ("C12"): front ends look
@@ -74,6 +99,11 @@ class _Extractor:
 
     # ------------------------------------------------------------------ blocks
     def block(self, block: Block) -> None:
+        self.list_scope = self.intro[0] if self.intro and self.intro[1] == block.section and ITEM_RE.match(
+            block.norm) else None
+        if ITEM_RE.match(block.norm) is None:
+            m = INTRO_RE.search(block.norm)
+            self.intro = (scope_in_words(m.group(0)) or "all", block.section) if m else None
         nums, skipped = scan(block.norm, block.text)
         for s in skipped:
             self.tokens.append(TokenRecord(block, s.start, s.end, s.text, reason=s.reason))
@@ -101,7 +131,7 @@ class _Extractor:
             prev_end = s0
             for n in sent_nums:
                 lead = text[prev_end : n.start]
-                clause_start = max((lead.rfind(p) for p in CLAUSE_PUNCT), default=-1)
+                clause_start = clause_start_of(lead)
                 raw = lead[clause_start + 1 :]
                 phrase = raw.strip()
                 self.phrase_start = prev_end + clause_start + 1 + (len(raw) - len(raw.lstrip()))
@@ -111,7 +141,8 @@ class _Extractor:
                 if claim is not None and claim.kind == "amount":
                     current = claim
                     last_sentence_of_current = si
-                    sent_claims.append(claim)
+                    if claim not in sent_claims:
+                        sent_claims.append(claim)
                 elif claim is not None:
                     sent_claims.append(claim)
                 # "…，与上年持平" right after a figure
@@ -132,6 +163,10 @@ class _Extractor:
                     current.direction = 0
                     current.words.setdefault("change", "持平")
             self._lists(block, sentence, s0, sent_claims, nums)
+            for p in link_parts(text, s0, sent_claims):
+                subject = subject_by_id(p.subject_id) if p.subject_id else None
+                if subject is not None:
+                    p.binding, p.unbound = bind_subject(self.doc, subject, p.scope, p.role)
 
     def _subject_holder(self, block: Block, sentence: str, s0: int) -> Claim | None:
         """A sentence that only names a subject ("1、一般公共服务支出（类）社会工作事务（款）
@@ -172,17 +207,34 @@ class _Extractor:
         project = project_name(phrase)
         claim = Claim(self.new_id(block, n), "amount", block, (self.phrase_start if phrase else n.start), n.end)
         claim.nums["value"] = n
-        claim.role = role or "final"
+        claim.role = role or self.default_role
         claim.period = "ytd" if ytd else "year"
+        earlier = prior_year(phrase, self.doc.year)
+        if earlier is not None:
+            claim.period = "prior"
+            claim.words["year"] = str(earlier)
         if ZHONG_RE.search(lead[-12:]):
             claim.words["part_of"] = "其中"
+        reason = bool(bare) and is_reason_amount(phrase)
         subj = None
-        if bare and project is None:
-            # a (类)(款)(项) path that names no row of the tables is not the class it starts with
-            subj = path_subject(self.doc, bare) if PATH_RE.search(bare) else match_subject(bare)
+        if bare and project is None and not reason:
+            subj = self.subject_of(bare, claim.role, squash(strip_role(phrase)))
         if project is None and not bare and current is not None and current.subject_id:
-            # "决算数 298.59 万元": the subject of the figure (or heading) before it
-            claim.words["inherited"] = current.id
+            same = self.restated(block, current.subject_id, claim.role or "", claim.period, n)
+            if same is not None:
+                # "…（项）”25.77万元 … 2024年预算安排25.77万元，比…减少57.14%": one figure said twice
+                self.counter -= 1
+                rec.claim = same.id
+                self.link_prior(same)
+                return same
+            first = self.same_figure(block, current.subject_id, claim.role or "", claim.period)
+            if first is not None:
+                # the same figure stated again with another value (a slip CLM001 finds): never
+                # a second member of a sum
+                claim.refs["restates"] = first
+            # "决算数 298.59 万元": the subject of the figure (or heading) before it ("inherited":
+            # this year's figure of the subject named before; an earlier year's is only "of" it)
+            claim.words["of" if claim.period == "prior" else "inherited"] = current.id
             claim.scope = current.scope
             if current.subject_id.startswith("project:"):
                 project = current.subject
@@ -199,29 +251,95 @@ class _Extractor:
             subject, at = subj
             claim.subject = squash(bare)
             claim.subject_id = subject.id
-            claim.scope = subject.scope_of_name(bare) or scope_of(squash(bare)[:at], block)
+            own = subject.scope_of_name(bare) or scope_in_words(squash(bare)[:at])
+            claim.scope = own or self.list_scope or scope_of(squash(bare)[:at], block)
+            claim.words["scope_by"] = "words" if own else "list" if self.list_scope else "section"
             claim.binding, claim.unbound = bind_subject(self.doc, subject, claim.scope, claim.role)
         elif claim.subject_id is None:
             claim.subject = squash(bare)
-            claim.unbound = "subject not in the lexicon" if bare else "no subject"
+            if reason:
+                claim.unbound = "a change given as a reason, not the amount of a subject"
+            else:
+                claim.unbound = "subject not in the lexicon" if bare else "no subject"
+        if claim.period == "prior":
+            # last year's figure: checked through the change stated with it, never against a cell
+            claim.binding = None
+            claim.unbound = f"a figure of {earlier}: no table of this report holds it"
+        else:
+            self.link_prior(claim)
         rec.claim = claim.id
         self.claims.append(claim)
         return claim
 
+    def subject_of(self, bare: str, role: str | None, words: str) -> tuple[Subject, int] | None:
+        """The subject an amount's own words name: a (类)(款)(项) path, a lexicon name, the
+        budget's own total ("…收入预算"), a row named with its code, or a row of the report's
+        own code tables named exactly."""
+        if has_path(bare):
+            # a path that names no row of the tables is not the class it starts with
+            return path_subject(self.doc, bare)
+        found = match_subject(bare)
+        if found is not None:
+            return found
+        if self.budget and role == "budget":
+            total = budget_total(words, self.doc.department)
+            subject = subject_by_id(total[0]) if total else None
+            if subject is not None and total is not None:
+                return subject, max(0, len(bare) - (len(words) - total[1]))
+        return row_subject(self.doc, bare)
+
+    def restated(self, block: Block, sid: str, role: str, period: str, n: Num) -> Claim | None:
+        """The figure of this paragraph that a bare figure restates word for word: same subject,
+        role and period, written the same ("2024年预算安排 25.77 万元" after "…（项）”25.77万元")."""
+        c = self.same_figure(block, sid, role, period)
+        if c is None or c.value is None or (c.value.text, c.value.unit) != (n.text, n.unit):
+            return None
+        return c if "pct" not in c.nums and "change" not in c.nums else None
+
+    def same_figure(self, block: Block, sid: str, role: str, period: str) -> Claim | None:
+        """The latest figure of this paragraph with this subject, role and period."""
+        for c in reversed(self.claims):
+            if c.block is not block:
+                return None
+            if c.kind == "amount" and c.subject_id == sid and c.period == period and c.period != "prior":
+                return c if c.role == role else None
+        return None
+
+    def link_prior(self, claim: Claim) -> None:
+        """"2023年当年预算执行数为 60.13 万元，2024年预算安排 25.77 万元，比2023年预算执行数减少
+        57.14%": the earlier year's figure of the same subject, stated just before in the same
+        paragraph, is the prior value of this one (CLM002 recomputes the percentage from it)."""
+        if claim.subject_id is None or "prior" in claim.nums:
+            return
+        for c in reversed(self.claims):
+            if c.block is not claim.block:
+                break
+            if c.period == "prior" and c.subject_id == claim.subject_id and c.value is not None:
+                if any(x.refs.get("prior") is c for x in self.claims):
+                    break  # already the prior of an earlier figure
+                claim.nums["prior"] = c.value
+                claim.refs["prior"] = c
+                break
+
     def change(self, block: Block, n: Num, lead: str, phrase: str, word: str, current: Claim | None,
                rec: TokenRecord) -> Claim | None:
         # A change with its own subject ("收入支出总计增加 307.82 万元") attaches to the latest
-        # amount of that subject; otherwise to the current amount.
+        # amount of that subject in the paragraph; otherwise to the current amount.
         target = current
         bare = clean(CHANGE_TAIL.sub("", PRIOR_RE.sub("", strip_role(phrase))))
         bare = regex.sub(r"(?:比|较|与)?上年|相比|同比", "", bare)
         subj = match_subject(bare) if bare else None
         if subj is not None:
             sid = subj[0].id
-            same = [c for c in self.claims if c.kind == "amount" and c.subject_id == sid and "change" not in c.nums]
+            same = [c for c in self.claims if c.kind == "amount" and c.subject_id == sid and "change" not in c.nums
+                    and c.block is block and c.period != "prior"]
             if same:
                 target = same[-1]
-        if target is None or "change" in target.nums:
+            elif current is None or current.subject_id != sid:
+                # "其中：教育支出减少 1,505.49 万元" with no 教育支出 amount here: not the current's change
+                rec.reason = "change of a subject with no amount stated in its paragraph"
+                return None
+        if target is None or "change" in target.nums or target.period == "prior":
             rec.reason = "change with no amount to attach to"
             return None
         target.nums["change"] = n
@@ -239,6 +357,9 @@ class _Extractor:
         ):
             current.nums["pct"] = n
             current.words["pct"] = m.group("dir")
+            if current.direction is None and "prior" in current.nums:
+                # "比2023年预算执行数减少 57.14%": the only direction word is the percentage's
+                current.direction = 1 if m.group("dir") in ("增加", "增长", "上升", "增加了") else -1
             if current.block is block:
                 current.end = max(current.end, n.end)
             rec.claim = current.id
@@ -324,6 +445,9 @@ class _Extractor:
         if ZHONG_RE.search(lead[-12:]):
             claim.words["part_of"] = "其中"
         claim.subject = count_subject(phrase, after, n)
+        noun = noun_after(after, n)
+        if noun is not None:
+            claim.words["counted_after"] = noun
         if claim.kind == "count":
             before = block.norm[s0 : n.start]
             cid, binding = bind_count(self.doc, before[-60:], n.unit or "", clean(phrase))
@@ -346,7 +470,10 @@ class _Extractor:
             rel_start, rel_end = n.start - s0, n.end - s0
             after = sentence[rel_end:]
             before = sentence[:rel_start]
-            items = list_before(before) or list_after(after) or list_declared(block.norm[: n.start], c.subject)
+            items, partial = list_before(before, "counted_after" in c.words)
+            if partial and len(items) < int(n.figure.value):
+                continue  # "A、B等 5 个": may name only some of the five
+            items = items or list_after(after) or list_declared(block.norm[: n.start], c.subject)
             if items:
                 c.items = items
                 c.kind = "list_count" if c.kind == "count" else c.kind

@@ -183,6 +183,8 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
         ctx = norm[max(0, m.start() - 2) : m.end() + 2]
         if any(stop in ctx for stop in CN_STOP):
             continue
+        if norm[max(0, m.start() - 1) : m.start()] in ("“", "\"", "‘", "'", "「", "《"):
+            continue  # “八个本领”, “五个一”: a name, not a count
         v = _cn_value(m.group("num"))
         if v is None:
             continue

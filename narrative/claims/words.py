@@ -22,7 +22,10 @@ ROLE_WORDS: list[tuple[str, str]] = [
     (r"(?:实际)?到位(?:资金)?(?:为|是)?", "received"),
     (r"实际(?:支出|使用)(?:数)?(?:为|是)?", "final"),
     (r"(?:共)?使用", "final"),
+    (r"预算执行数(?:为|是)?", "final"),
     (r"执行数(?:为|是)?", "final"),
+    (r"预算安排(?:数)?(?:为|是)?", "budget"),
+    (r"总预算(?:数)?(?:为|是)?", "budget"),
     (r"预算(?:数)?(?:为|是)?", "budget"),
 ]
 ROLE_TAIL = regex.compile("(?:" + "|".join(p for p, _ in ROLE_WORDS) + r")\s*$")
@@ -49,7 +52,7 @@ FILLER_HEAD = regex.compile(
     r"(?:全年|本年度|本年|当年)?"
     r"(?:共计|合计|共|累计|总计|一共)?"
 )
-FILLER_TAIL = regex.compile(r"(?:为|是|共计|共|达到?|约|累计|总额为|金额为|支出为)$")
+FILLER_TAIL = regex.compile(r"(?:为|是|共计|共|达到?|约|累计|总金额为|总额为|金额为|支出为)$")
 CURRENT_SUBJECT_SPAN = 2  # sentences a subject stays current for inheritance
 
 
@@ -60,15 +63,95 @@ def role_of(lead: str) -> str | None:
     return None
 
 
+def clause_start_of(lead: str) -> int:
+    """Where the clause of a figure starts in the words before it: after the last clause
+    mark, except the 、 of "收、支总计" (收入、支出 written as one word)."""
+    for i in range(len(lead) - 1, -1, -1):
+        if lead[i] in CLAUSE_PUNCT and not (lead[i] == "、" and lead[i - 1 : i] == "收" and lead[i + 1 : i + 2] == "支"):
+            return i
+    return -1
+
+
 def strip_role(phrase: str) -> str:
     return ROLE_TAIL.sub("", phrase)
 
 
-def scope_of(prefix: str, block: Block) -> str:
+# "2023年当年预算执行数为 60.13 万元" in a 2024 预算: a figure of an earlier year, unless the
+# year only names what the figure is compared with ("比2023年预算减少…", "与2023年相比").
+YEAR_IN_PHRASE = regex.compile(r"(?<![比较与同])(?P<y>(?:19|20)\d{2})\s*年")
+PRIOR_WORDS = regex.compile(r"(?<![比较与同])(?:上年|上一年|去年)(?:度)?(?:的)?(?:预算执行|执行|决算|预算)数?")
+
+
+def prior_year(phrase: str, report_year: int | None) -> int | None:
+    """The earlier year a figure's own words put it in ("2023年当年预算执行数为"), else None."""
+    if report_year is None:
+        return None
+    for m in YEAR_IN_PHRASE.finditer(phrase):
+        y = int(m.group("y"))
+        if y < report_year and not regex.search(r"(?:相比|比较|对比)", phrase[m.end() : m.end() + 6]):
+            return y
+    if PRIOR_WORDS.search(phrase):
+        return report_year - 1
+    return None
+
+
+# Words that make an amount a change given as a reason, not a subject's amount: "主要原因是基本支出
+# 增加人员经费 1408.29 万元", "项目经费支出安排减少…租赁费 200 万元".
+REASON_RE = regex.compile(r"原因|主要是|由于|因为")
+CHANGE_VERB_RE = regex.compile(r"增加|减少|压减|下降|增长|上升|降低|节约|新增|调减|调增")
+
+
+def is_reason_amount(phrase: str) -> bool:
+    """An amount whose words are a reason or a change ("…增加人员经费"), not "X 为 N"."""
+    p = squash(phrase)
+    return bool(REASON_RE.search(p) or CHANGE_VERB_RE.search(p))
+
+
+# In a 预算, "收入预算 15621.11 万元" / "我校2023年支出预算 557,259.13 万元": the report's total
+# income or expenditure budget, named only by 收入 or 支出 after the department's own name.
+BUDGET_TOTALS = {"收入": "income.grand_total", "支出": "exp.grand_total", "收支": "income_expenditure.grand_total",
+                 "本年收入": "income.total", "本年支出": "exp.total", "当年收入": "income.total", "当年支出": "exp.total"}
+SELF_RE = regex.compile(r"^(?:我校|本校|学校|我院|本院|本部门|我部门|部门|本单位|我单位|单位|本级)")
+
+
+def budget_total(bare: str, department: str | None) -> tuple[str, int] | None:
+    """(subject id, where its name starts) of a bare "收入"/"支出"/"收支" after the department's
+    own name, a year and a scope ("我校2023年财政拨款收支"), else None."""
+    p = squash(bare)
+    if department:
+        d = regex.sub(r"\(.*?\)", "", squash(department))
+        plain = regex.sub(r"\(.*?\)", "", p)
+        if plain.startswith(d):
+            p = plain[len(d):]
+    p = regex.sub(r"^(?:\(?[一二三四五六七八九十\d]+[)、.])?(?:其中)?[:]?", "", p)
+    p = SELF_RE.sub("", p)
+    p = regex.sub(r"^(?:\d{4}年度?|年度)", "", p)
+    p = regex.sub(r"^(?:部门|单位)", "", p)
+    name = regex.sub(r"^(?:一般公共预算财政拨款|一般公共预算|财政拨款)", "", p)
+    sid = BUDGET_TOTALS.get(name)
+    return (sid, len(squash(bare)) - len(name)) if sid else None
+
+
+# "财政拨款支出主要内容如下：" introduces numbered items ("1. “…（项）”25.77万元…") that are all
+# 财政拨款 figures; ITEM_RE is the start of such an item.
+INTRO_RE = regex.compile(r"(?:财政拨款|一般公共预算)[^。]{0,30}?如下[:]?\s*$")
+ITEM_RE = regex.compile(r"^\s*(?:\d{1,2}\s*[.、]|[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十]{1,3}、)")
+
+
+def scope_in_words(prefix: str) -> str | None:
+    """The funding scope the words before a subject name give ("一般公共预算…", "财政拨款…")."""
     if "一般公共预算" in prefix:
         return "gpb"
     if "财政拨款" in prefix and "非财政拨款" not in prefix:
         return "fiscal"
+    return None
+
+
+def scope_of(prefix: str, block: Block) -> str:
+    """The scope of a subject: its own words first, then the innermost heading that says."""
+    own = scope_in_words(prefix)
+    if own is not None:
+        return own
     for title in reversed(block.section):
         t = squash(title)
         if "一般公共预算财政拨款" in t:
@@ -125,12 +208,20 @@ def clean(phrase: str) -> str:
     return p
 
 
-def count_subject(phrase: str, after: str, n: Num) -> str:
-    """What a count counts: the noun after "N 个" ("4 个一级指标"), else the words before it."""
+def noun_after(after: str, n: Num) -> str | None:
+    """The noun a count names after its number ("4 个一级指标", "102个本科专业"), if any."""
     if n.unit in ("个", "项", "家", "名"):
         m = regex.match(r"^\s*([\p{Han}]{2,10}?)(?=[,，;；。:：、(（]|的|$|分别|即|开展|全面|进行)", after)
         if m and not regex.match(r"^(?:项目评价|评价结果)", m.group(1)):
             return m.group(1)
+    return None
+
+
+def count_subject(phrase: str, after: str, n: Num) -> str:
+    """What a count counts: the noun after "N 个" ("4 个一级指标"), else the words before it."""
+    noun = noun_after(after, n)
+    if noun is not None:
+        return noun
     p = clean(phrase)
     p = regex.sub(r"^(?:截至\S*?[,]|截至目前|截至第[一二三]季度)", "", p)
     p = regex.sub(r"^(?:我区|本区|全区|我办|本办|区委办)", "", p)
@@ -141,6 +232,14 @@ def count_subject(phrase: str, after: str, n: Num) -> str:
 
 
 PATH_RE = regex.compile(r"[\p{Han}]+\(类\)(?:[\p{Han}()]+?\(款\))?(?:[\p{Han}()]+?\(项\))?")
+# A path that starts at the 款 ("法院（款）行政运行（项）支出", Jiangsu): the class is the section's.
+KUAN_PATH_RE = regex.compile(r"[\p{Han}]+?\(款\)(?:[\p{Han}()]+?\(项\))?")
+# A subject named with its code: "小学教育（2050202）".
+CODE_NAME_RE = regex.compile(r"(?P<name>[\p{Han}]{2,30})\((?P<code>\d{3}|\d{5}|\d{7})\)")
+
+
+def has_path(phrase: str) -> bool:
+    return bool(PATH_RE.search(phrase) or KUAN_PATH_RE.search(phrase))
 QUOTED_PROJECT_RE = regex.compile(r"[\"“]([^\"“”]{2,40})[\"”]\s*项目")
 
 
