@@ -85,6 +85,8 @@ def census(paths: list[Path], cache: Path | None) -> dict:
         "file": " + ".join(p.name for p in paths),
         "claims": len(claims.claims),
         "bound": sum(c.binding is not None for c in claims.claims),
+        "describes": sum(bool(c.words.get("describes")) for c in claims.claims),
+        "prior": sum(c.period == "prior" for c in claims.claims),
         "clm_errors": len(clm),
         "by_rule": dict(sorted(Counter(f.rule for f in clm).items())),
         "errors": [
@@ -107,13 +109,15 @@ def main(argv: list[str] | None = None) -> int:
     rows = [census(r, cache) for r in reports]
     total = Counter[str]()
     for r in rows:
-        print(f"{r['file']:<75} claims {r['claims']:>4} bound {r['bound']:>4}  CLM errors {r['clm_errors']:>3} "
-              f"{r['by_rule']}")
-        total.update({"claims": r["claims"], "bound": r["bound"], "clm": r["clm_errors"]})
+        print(f"{r['file'][:60]:<60} claims {r['claims']:>4} bound {r['bound']:>4} describes {r['describes']:>3} "
+              f"prior {r['prior']:>3}  CLM errors {r['clm_errors']:>3} {r['by_rule']}")
+        total.update({"claims": r["claims"], "bound": r["bound"], "clm": r["clm_errors"], "describes": r["describes"],
+                      "prior": r["prior"]})
         if args.show:
             for e in r["errors"]:
                 print(f"    {e['rule']} p{e['page']}:{e['line']} {e['message']}")
-    print(f"{'total':<75} claims {total['claims']:>4} bound {total['bound']:>4}  CLM errors {total['clm']:>3}")
+    print(f"{'total':<60} claims {total['claims']:>4} bound {total['bound']:>4} describes {total['describes']:>3} "
+          f"prior {total['prior']:>3}  CLM errors {total['clm']:>3}")
     if args.json:
         Path(args.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

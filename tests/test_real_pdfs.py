@@ -38,8 +38,10 @@ FINDINGS = {
                                           "TXT005": 3, "TXT006": 3},
     "putuo-shehui-gongzuobu-2024-final.pdf": {"CLM003": 1, "TXT005": 2},
     "shanghai-2024-final-template-xxju.pdf": {"TBL005": 6, "CLM014": 1, "TXT005": 49},
-    "putuo-sifaju-2026-dept-budget.pdf": {"TXT001": 5, "TXT003": 1},
-    "putuo-sifaju-2026-unit-budget.pdf": {"TBL001": 2, "TBL002": 2, "TXT003": 1, "TXT005": 2},
+    # CLM001 (since the 预算 prose is bound to its tables): "2026年预算安排" restating an item with
+    # another value than its heading and its table (dept p9:16; unit p6:23, p7:14): real slips
+    "putuo-sifaju-2026-dept-budget.pdf": {"TXT001": 5, "TXT003": 1, "CLM001": 1},
+    "putuo-sifaju-2026-unit-budget.pdf": {"TBL001": 2, "TBL002": 2, "TXT003": 1, "TXT005": 2, "CLM001": 2},
     # p31: the note under the 三公 table says "本表为空表" while the table holds 47.91 (read since the
     # 预算 三公 layout is parsed): a real copy-forward slip
     # p9:19: "2024年预算安排352.67万元" for the 住房公积金 item stated (p9:18) and tabled as 350.35: a

@@ -32,6 +32,8 @@ from .subjects import (
 from .wholes import link_parts
 from .words import (
     CHANGE_TAIL,
+    CLAUSE_PUNCT,
+    CODE_NAME_RE,
     COMPLETION_TAIL,
     CURRENT_SUBJECT_SPAN,
     FLAT_RE,
@@ -51,12 +53,14 @@ from .words import (
     clause_start_of,
     clean,
     count_subject,
+    describes,
     has_path,
     is_reason_amount,
     next_start,
     noun_after,
     period_at,
     period_marks,
+    plain_path,
     prior_year,
     project_name,
     role_of,
@@ -128,6 +132,14 @@ class _Extractor:
                 holder = self._subject_holder(block, sentence, s0)
                 if holder is not None:
                     current, last_sentence_of_current = holder, si
+            else:
+                # "1.小学教育（2050202），2023年度决算数为7,970.38万元": a subject named by its own
+                # first clause, before any figure, is the subject of the figures after it
+                head = sentence[: sent_nums[0].start - s0]
+                cut = next((i for i, ch in enumerate(head) if ch in CLAUSE_PUNCT), -1)
+                holder = self._subject_holder(block, head[:cut], s0) if cut > 0 else None
+                if holder is not None:
+                    current, last_sentence_of_current = holder, si
             prev_end = s0
             for n in sent_nums:
                 lead = text[prev_end : n.start]
@@ -163,7 +175,7 @@ class _Extractor:
                     current.direction = 0
                     current.words.setdefault("change", "持平")
             self._lists(block, sentence, s0, sent_claims, nums)
-            for p in link_parts(text, s0, sent_claims):
+            for p in link_parts(block, s0, s1, sent_claims):
                 subject = subject_by_id(p.subject_id) if p.subject_id else None
                 if subject is not None:
                     p.binding, p.unbound = bind_subject(self.doc, subject, p.scope, p.role)
@@ -171,16 +183,16 @@ class _Extractor:
     def _subject_holder(self, block: Block, sentence: str, s0: int) -> Claim | None:
         """A sentence that only names a subject ("1、一般公共服务支出（类）社会工作事务（款）
         行政运行（项）。") makes it the subject of the figures that follow."""
-        m = PATH_RE.search(sentence)
+        m = PATH_RE.search(sentence) or CODE_NAME_RE.search(sentence)
         if not m:
             return None
-        subj = path_subject(self.doc, m.group(0))
+        subj = path_subject(self.doc, m.group(0)) if m.re is PATH_RE else row_subject(self.doc, m.group(0))
         if subj is None:
             return None
         holder = Claim(f"S@{block.line_at(s0 + m.start()).number}", "subject", block, s0 + m.start(), s0 + m.end())
         holder.subject = squash(m.group(0))
         holder.subject_id = subj[0].id
-        holder.scope = scope_of("", block)
+        holder.scope = self.list_scope or scope_of("", block)
         return holder
 
     # ------------------------------------------------------------------ numbers
@@ -197,13 +209,16 @@ class _Extractor:
             m = CHANGE_TAIL.search(lead_tail)
             if m and (PRIOR_RE.search(lead_tail) or PRIOR_RE.search(sentence[: max(0, n.start - s0)]) or current):
                 return self.change(block, n, lead_tail, phrase, m.group("dir"), current, rec)
-            return self.amount(block, n, lead, phrase, current, rec, ytd)
+            covered = bool(regex.search(r"涉及", sentence[: max(0, n.start - s0)]))
+            return self.amount(block, n, lead, phrase, current, rec, ytd, covered)
         return self.count(block, n, lead, phrase, sentence, s0, rec, ytd)
 
     def amount(self, block: Block, n: Num, lead: str, phrase: str, current: Claim | None, rec: TokenRecord,
-               ytd: bool) -> Claim:
+               ytd: bool, covered: bool = False) -> Claim:
+        """An amount and its subject; ``covered``: the sentence says what money something
+        "涉及" (an evaluation, a project), so its amounts are not the subjects' own."""
         role = role_of(phrase)
-        bare = clean(strip_role(phrase))
+        bare = plain_path(clean(strip_role(phrase)))
         project = project_name(phrase)
         claim = Claim(self.new_id(block, n), "amount", block, (self.phrase_start if phrase else n.start), n.end)
         claim.nums["value"] = n
@@ -215,7 +230,7 @@ class _Extractor:
             claim.words["year"] = str(earlier)
         if ZHONG_RE.search(lead[-12:]):
             claim.words["part_of"] = "其中"
-        reason = bool(bare) and is_reason_amount(phrase)
+        reason = bool(bare) and (is_reason_amount(phrase) or covered)
         subj = None
         if bare and project is None and not reason:
             subj = self.subject_of(bare, claim.role, squash(strip_role(phrase)))
@@ -257,10 +272,15 @@ class _Extractor:
             claim.binding, claim.unbound = bind_subject(self.doc, subject, claim.scope, claim.role)
         elif claim.subject_id is None:
             claim.subject = squash(bare)
-            if reason:
+            if covered:
+                claim.unbound = "the money something covers (涉及), not the amount of a subject"
+            elif reason:
                 claim.unbound = "a change given as a reason, not the amount of a subject"
+            elif has_path(bare):
+                claim.unbound = "the (类)(款)(项) path names no row of the tables"
             else:
                 claim.unbound = "subject not in the lexicon" if bare else "no subject"
+        self.mark_description(claim)
         if claim.period == "prior":
             # last year's figure: checked through the change stated with it, never against a cell
             claim.binding = None
@@ -324,7 +344,7 @@ class _Extractor:
     def change(self, block: Block, n: Num, lead: str, phrase: str, word: str, current: Claim | None,
                rec: TokenRecord) -> Claim | None:
         # A change with its own subject ("收入支出总计增加 307.82 万元") attaches to the latest
-        # amount of that subject in the paragraph; otherwise to the current amount.
+        # amount of that subject (never to another subject's); otherwise to the current amount.
         target = current
         bare = clean(CHANGE_TAIL.sub("", PRIOR_RE.sub("", strip_role(phrase))))
         bare = regex.sub(r"(?:比|较|与)?上年|相比|同比", "", bare)
@@ -332,12 +352,12 @@ class _Extractor:
         if subj is not None:
             sid = subj[0].id
             same = [c for c in self.claims if c.kind == "amount" and c.subject_id == sid and "change" not in c.nums
-                    and c.block is block and c.period != "prior"]
+                    and c.period != "prior"]
             if same:
                 target = same[-1]
             elif current is None or current.subject_id != sid:
-                # "其中：教育支出减少 1,505.49 万元" with no 教育支出 amount here: not the current's change
-                rec.reason = "change of a subject with no amount stated in its paragraph"
+                # "其中：教育支出减少 1,505.49 万元" with no 教育支出 amount: not the current's change
+                rec.reason = "change of a subject with no amount stated"
                 return None
         if target is None or "change" in target.nums or target.period == "prior":
             rec.reason = "change with no amount to attach to"
@@ -450,14 +470,24 @@ class _Extractor:
             claim.words["counted_after"] = noun
         if claim.kind == "count":
             before = block.norm[s0 : n.start]
-            cid, binding = bind_count(self.doc, before[-60:], n.unit or "", clean(phrase))
+            cid, binding = bind_count(self.doc, before[-60:], n.unit or "", clean(phrase), noun)
             claim.subject_id = cid
             claim.binding = binding
             if binding is None:
                 claim.unbound = "no table holds this count" if cid is None else "the report has no such cell"
+        self.mark_description(claim)
         rec.claim = claim.id
         self.claims.append(claim)
         return claim
+
+    @staticmethod
+    def mark_description(claim: Claim) -> None:
+        """A figure of the parts that describe the department and names no subject of the
+        tables ("现有专任教师3,233人", "学校科研经费总量达到36.9亿元") is a description, not a
+        restatement: it is still read (its lists and parts are checked) but is no blind spot."""
+        if claim.binding is None and claim.subject_id is None and describes(claim.block.section):
+            claim.words["describes"] = "1"
+            claim.unbound = "describes the department: not a figure of its tables"
 
     # ------------------------------------------------------------------ lists
     def _lists(self, block: Block, sentence: str, s0: int, sent_claims: list[Claim], nums: list[Num]) -> None:

@@ -38,7 +38,7 @@ NUM_RE = regex.compile(
     r"(?P<post>\s*(?:以上|以下|左右))?"
 )
 CN_COUNT_RE = regex.compile(
-    r"(?<!第)(?P<num>[一二两三四五六七八九十]{1,3})(?P<unit>个|批|项|次|家|名|件|篇|辆)"
+    r"(?<![第一二两三四五六七八九十])(?P<num>[一二两三四五六七八九十]{1,3})(?P<unit>个|批|项|次|家|名|件|篇|辆)"
 )
 # Chinese numerals that are part of names, not quantities.
 CN_STOP = ("三公", "三服务", "一次性", "三严五整", "二十大", "三中全会", "一批次")
@@ -51,6 +51,8 @@ ENUM_RE = regex.compile(r"(?:^|[。;；:：\s])\s*(?:[(]\s*\d{1,2}\s*[)]|\d{1,2}
 ORDINAL_RE = regex.compile(r"第\s*\d+")
 NAME_THRESHOLD_RE = regex.compile(r"单价\s*\d+(?:\.\d+)?\s*万元\s*(?:\(含\))?\s*以上")
 LEVEL_RE = regex.compile(r"\d+\s*级")
+# "公共安全支出（204类）司法（06款）行政运行（01项）": the codes of a subject path
+PATH_CODE_RE = regex.compile(r"[(（]\s*\d{2,3}\s*[类款项]\s*[)）]")
 
 
 @dataclass(frozen=True)
@@ -143,7 +145,7 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
     skipped: list[Skipped] = []
     covered: list[tuple[int, int, str]] = []
     for rx, reason in ((DOCNO_RE, "document number"), (DATE_RE, "date"), (NAME_THRESHOLD_RE, "threshold in a subject name"),
-                       (ORDINAL_RE, "ordinal"), (LEVEL_RE, "level (级)")):
+                       (ORDINAL_RE, "ordinal"), (LEVEL_RE, "level (级)"), (PATH_CODE_RE, "code in a subject path")):
         for m in rx.finditer(norm):
             covered.append((m.start(), m.end(), reason))
     for m in YEAR_RE.finditer(norm):
@@ -174,6 +176,10 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
         if unit is None:
             # a bare number: "100 %" split oddly, a score without 分, or a code
             skipped.append(Skipped(a, b, m.group("num"), "number without a unit"))
+            continue
+        if unit == "万" and regex.match(r"(?:余|多)?(?![余多元])\p{Han}", norm[m.end("unit") :]):
+            # "5万余人", "187万平方米": ten thousands of people or of square metres, not money
+            skipped.append(Skipped(a, b, m.group("num"), "a number in 万 of something that is not money"))
             continue
         end = m.end("unit")
         fig = Figure(text=m.group("num"), value=value, decimals=decimals, percent=unit == "%",

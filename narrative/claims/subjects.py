@@ -122,6 +122,7 @@ TRAILING_ROLE_RE = regex.compile(
 
 
 def _only_role_words(rest: str, subj: Subject) -> bool:
+    rest = regex.sub(r"\([^()]*\)", "", rest)  # "政府采购金额（以合同签订为准）": a remark
     if not TRAILING_ROLE_RE.fullmatch(rest):
         return False
     # an income subject followed by 支出 (or the reverse) names the other side of the account
@@ -278,7 +279,7 @@ def _code_rows(doc: Document) -> list[tuple[str, str]]:
 
 # TABLE[ROW].COLUMN: a table kind of docs/conventions.md (T01…T10, F05, F06, RUN, PUR, SE), a row,
 # and a column (none: the column of the claim's role); a trailing "?" marks a part that may be
-# absent from a table that is there (公用经费 = 302 + 310?: a table without capital rows).
+# absent from a table that is there ("T06[310].amount?": a table without capital rows).
 SPEC_RE = regex.compile(r"([A-Z]+\d*)\[([^\]]+)\](?:\.(\w+))?(\?)?")
 
 
@@ -306,8 +307,9 @@ def resolve(doc: Document, spec: str, role: str | None) -> Binding | None:
 
 
 # "fiscal_table": the 财政拨款支出表 of layouts without a 财政拨款收支总表 (universities, Jiangsu)
-CLASS_SPECS = {"all": "T03[{c}].total", "fiscal": "T04[exp.{c}].total", "fiscal_table": "F05[{c}].total",
-               "gpb": "T05[{c}].total"}
+# "all_balance": the 收支总表's expenditure lines, where the 支出总表 prints only its total (Jiangsu)
+CLASS_SPECS = {"all": "T03[{c}].total", "all_balance": "T01[exp.{c}].amount", "fiscal": "T04[exp.{c}].total",
+               "fiscal_table": "F05[{c}].total", "gpb": "T05[{c}].total"}
 
 
 def bind_subject(doc: Document, subject: Subject, scope: str, role: str | None) -> tuple[Binding | None, str | None]:
@@ -325,7 +327,7 @@ def bind_subject(doc: Document, subject: Subject, scope: str, role: str | None) 
         if budget_role:
             return None, f"no table holds the {(role or '').replace('_', ' ')} of a function class"
         order = {"gpb": ["gpb", "fiscal", "fiscal_table", "all"], "fiscal": ["fiscal", "fiscal_table", "gpb", "all"],
-                 "all": ["all"]}[scope]
+                 "all": ["all", "all_balance"]}[scope]
         for sc in order:
             spec = CLASS_SPECS[sc].format(c=code)
             b = resolve(doc, spec, None)
@@ -367,12 +369,15 @@ def is_budget_report(doc: Document) -> bool:
     return doc.report_kind == "预算"
 
 
-def bind_count(doc: Document, before: str, unit: str, phrase: str) -> tuple[str | None, Binding | None]:
+def bind_count(doc: Document, before: str, unit: str, phrase: str, noun: str | None = None
+               ) -> tuple[str | None, Binding | None]:
     """Bind a count by what the words before it say it counts: first the clause's own
-    words ("主要负责人用车 0 辆"), then the sentence before it ("团组 1 个，累计 1 人次")."""
-    own = squash(phrase)
+    words ("主要负责人用车 0 辆"), then the sentence before it ("团组 1 个，累计 1 人次").  A count
+    that names its noun after the number ("等20个处室") counts that noun: the sentence before it
+    (a list that holds 接待处) says nothing about it."""
+    own = squash(phrase) + (noun or "")
     wider = squash(before)
-    for text in (own, wider):
+    for text in (own,) if noun else (own, wider):
         for cs in count_subjects():
             if unit not in cs.units or not cs.pattern.search(text):
                 continue

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import regex
 
+from ..model import Block
 from .model import Claim
 
 # Parts of one whole stated by their own subjects; subject ids of a part and its whole where the
@@ -64,12 +65,15 @@ def _kind_of(part: Claim, whole: Claim) -> bool:
     return part.subject.endswith(noun) or part.subject.endswith(noun[-2:])
 
 
-def link_parts(text: str, s0: int, sent_claims: list[Claim]) -> list[Claim]:
-    """Set ``refs["whole"]`` on the parts after 其中 in one sentence (``text`` is the block's
-    folded text, ``s0`` where the sentence starts); returns the parts whose funding scope came
-    from their whole (their binding must be redone)."""
+def link_parts(block: Block, s0: int, s1: int, sent_claims: list[Claim]) -> list[Claim]:
+    """Set ``refs["whole"]`` on the parts after 其中 in the sentence [s0, s1) of ``block``;
+    returns the parts whose funding scope came from their whole (their binding must be
+    redone).  Only the figures written in this sentence count: a change attached to an
+    amount of an earlier paragraph does not bring that amount here."""
+    text = block.norm
     figures = sorted({id(c): c for c in sent_claims if c.value is not None and c.kind in ("amount", "count", "list_count")
-                      }.values(), key=lambda c: c.value.start)  # type: ignore[union-attr]
+                      and c.block is block and s0 <= c.value.start < s1}.values(),
+                     key=lambda c: c.value.start)  # type: ignore[union-attr]
     rescoped: list[Claim] = []
     for i, w in enumerate(figures):
         wv = w.value

@@ -110,7 +110,8 @@ def is_reason_amount(phrase: str) -> bool:
 # In a 预算, "收入预算 15621.11 万元" / "我校2023年支出预算 557,259.13 万元": the report's total
 # income or expenditure budget, named only by 收入 or 支出 after the department's own name.
 BUDGET_TOTALS = {"收入": "income.grand_total", "支出": "exp.grand_total", "收支": "income_expenditure.grand_total",
-                 "本年收入": "income.total", "本年支出": "exp.total", "当年收入": "income.total", "当年支出": "exp.total"}
+                 "收、支": "income_expenditure.grand_total", "本年收入": "income.total", "本年预算收入": "income.total",
+                 "本年预算支出": "exp.total", "本年支出": "exp.total", "当年收入": "income.total", "当年支出": "exp.total"}
 SELF_RE = regex.compile(r"^(?:我校|本校|学校|我院|本院|本部门|我部门|部门|本单位|我单位|单位|本级)")
 
 
@@ -119,10 +120,13 @@ def budget_total(bare: str, department: str | None) -> tuple[str, int] | None:
     own name, a year and a scope ("我校2023年财政拨款收支"), else None."""
     p = squash(bare)
     if department:
+        # the department as written here may be a part of its full name ("省委办公厅" of
+        # "中共江苏省委办公厅"): strip the longest such prefix
         d = regex.sub(r"\(.*?\)", "", squash(department))
         plain = regex.sub(r"\(.*?\)", "", p)
-        if plain.startswith(d):
-            p = plain[len(d):]
+        k = next((k for k in range(len(plain), 2, -1) if plain[:k] in d), 0)
+        if k:
+            p = plain[k:]
     p = regex.sub(r"^(?:\(?[一二三四五六七八九十\d]+[)、.])?(?:其中)?[:]?", "", p)
     p = SELF_RE.sub("", p)
     p = regex.sub(r"^(?:\d{4}年度?|年度)", "", p)
@@ -136,6 +140,15 @@ def budget_total(bare: str, department: str | None) -> tuple[str, int] | None:
 # 财政拨款 figures; ITEM_RE is the start of such an item.
 INTRO_RE = regex.compile(r"(?:财政拨款|一般公共预算)[^。]{0,30}?如下[:]?\s*$")
 ITEM_RE = regex.compile(r"^\s*(?:\d{1,2}\s*[.、]|[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十]{1,3}、)")
+
+
+# Headings of the parts that describe the department (its duties, units, staff, a university's
+# subjects, teachers and students): their figures are description, not restatements of a table.
+DESCRIPTIVE_RE = regex.compile(r"概况|基本情况|简介|主要职能|职能|职责|机构设置|单位构成|所属单位|主要工作任务|工作任务及目标")
+
+
+def describes(section: tuple[str, ...]) -> bool:
+    return any(DESCRIPTIVE_RE.search(squash(t)) for t in section)
 
 
 def scope_in_words(prefix: str) -> str | None:
@@ -191,7 +204,10 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in SENT_END.finditer(text):
-        spans.append((start, m.end()))
+        if spans and not regex.search(r"[\p{Han}\d]", text[start : m.end()]):
+            spans[-1] = (spans[-1][0], m.end())  # "支出。。2025年": a doubled 。 is no sentence
+        else:
+            spans.append((start, m.end()))
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
@@ -236,6 +252,11 @@ PATH_RE = regex.compile(r"[\p{Han}]+\(类\)(?:[\p{Han}()]+?\(款\))?(?:[\p{Han}(
 KUAN_PATH_RE = regex.compile(r"[\p{Han}]+?\(款\)(?:[\p{Han}()]+?\(项\))?")
 # A subject named with its code: "小学教育（2050202）".
 CODE_NAME_RE = regex.compile(r"(?P<name>[\p{Han}]{2,30})\((?P<code>\d{3}|\d{5}|\d{7})\)")
+
+
+def plain_path(phrase: str) -> str:
+    """"公共安全支出(204类)司法(06款)行政运行(01项)" → "公共安全支出(类)司法(款)行政运行(项)"."""
+    return regex.sub(r"\(\s*\d{2,3}\s*(类|款|项)\s*\)", r"(\1)", phrase)
 
 
 def has_path(phrase: str) -> bool:
