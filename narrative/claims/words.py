@@ -65,9 +65,10 @@ def role_of(lead: str) -> str | None:
 
 def clause_start_of(lead: str) -> int:
     """Where the clause of a figure starts in the words before it: after the last clause
-    mark, except the 、 of "收、支总计" (收入、支出 written as one word)."""
+    mark, except the 、 of "收、支总计" and "收入、支出预算总计" (one subject written in two)."""
     for i in range(len(lead) - 1, -1, -1):
-        if lead[i] in CLAUSE_PUNCT and not (lead[i] == "、" and lead[i - 1 : i] == "收" and lead[i + 1 : i + 2] == "支"):
+        joined = lead[i] == "、" and (lead[i - 2 : i] == "收入" or lead[i - 1 : i] == "收")
+        if lead[i] in CLAUSE_PUNCT and not (joined and lead[i + 1 : i + 2] == "支"):
             return i
     return -1
 
