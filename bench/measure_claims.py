@@ -23,28 +23,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from narrative.checks.base import Context  # noqa: E402
 from narrative.findings import Severity  # noqa: E402
 from narrative.pipeline import ReadReport, check, extract  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "reports"
-
-
-def _section_at(self, span):  # type: ignore[no-untyped-def]
-    """``Context.section_at`` sorting by position only: in a report read from two files two
-    blocks can start on the same page and line, and Blocks do not compare (reported to the
-    lead; narrative/checks is not this script's to change)."""
-    import bisect
-
-    if self._block_index is None:
-        self._block_index = sorted(
-            (((b.first_line.page or 0, b.first_line.number), b) for b in self.doc.blocks), key=lambda kb: kb[0])
-    keys = [k for k, _ in self._block_index]
-    i = bisect.bisect_right(keys, (span.page or 0, span.line or 0)) - 1
-    return self._block_index[i][1].section if i >= 0 else ()
-
-
-Context.section_at = _section_at  # type: ignore[method-assign]
 
 
 def default_reports() -> list[list[Path]]:

@@ -196,6 +196,18 @@ class Comparison:
     def violated(self) -> bool:
         return not self.holds
 
+    @property
+    def truncated(self) -> bool:
+        """Violated, but the stated figure is the recomputed value cut (not rounded) to the
+        stated digits: 99.868 written 99.86.  The severity policy makes this a warning."""
+        if not self.violated:
+            return False
+        unit = Fraction(1, 10**self.decimals)
+        v = self.stated_value
+        cut = Interval(v, v + unit) if v >= 0 else Interval(v - unit, v)
+        # a half-open interval: the computed value must lie strictly below the next unit
+        return cut.low <= self.computed.high and self.computed.low < cut.high
+
 
 def compare(stated: Figure, computed: Interval, computed_mid: Fraction) -> Comparison:
     """Compare a written figure with an interval computed from other written figures;

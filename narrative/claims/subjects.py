@@ -347,7 +347,11 @@ def bind_subject(doc: Document, subject: Subject, scope: str, role: str | None) 
             b = resolve(doc, spec, role)
             if b is not None:
                 return _unambiguous_total(doc, b)
-        return None, f"the report has no cell {' or '.join(found)}"
+        published = [spec for spec in found if _published(doc, spec)]
+        if not published:
+            # 政府采购 in a 决算 of the national layout: no table of this kind of report holds it
+            return None, f"no table this kind of report publishes holds {subject.names[0]}"
+        return None, f"the report has no cell {' or '.join(published)}"
     return None, "no table holds this subject in this scope"
 
 
@@ -363,6 +367,15 @@ def _unambiguous_total(doc: Document, b: Binding) -> tuple[Binding | None, str |
     if own is None or own.cell.figure is None or f.cell.figure is None or own.cell.figure.value == f.cell.figure.value:
         return b, None
     return None, f"ambiguous: the table prints {own.label} and {f.label}, no 总计"
+
+
+def _published(doc: Document, spec: str) -> bool:
+    """Does this kind of report publish the tables a spec reads (all of them, when known)?"""
+    ts = doc.table_set
+    if ts is None or ts.profile is None:
+        return True
+    kinds = {m.group(1) for m in SPEC_RE.finditer(spec)}
+    return kinds <= set(ts.publishes) | {t.kind for t in doc.tables if t.kind}
 
 
 def is_budget_report(doc: Document) -> bool:

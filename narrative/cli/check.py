@@ -24,11 +24,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="time limit for reading one file (default 60)")
     c.add_argument("--config", metavar="PYPROJECT", help="read [tool.narrative] from this file")
     c.add_argument("-v", "--verbose", action="store_true", help="say which settings file applies")
+    c.add_argument("--as-one", action="store_true",
+                   help="the files are one report published in parts (the prose, then the tables)")
+    c.add_argument("--no-pairing", action="store_true",
+                   help="check a prose-only file and a tables-only file of one report separately "
+                        "(by default they are paired by department, year and kind and checked as one)")
     c.set_defaults(func=cmd_check)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..api import Options, Severity, iter_analyse, read_prior
+    from ..api import Options, Severity, analyse, iter_analyse, read_prior
     from ..config import find_pyproject, load_settings
     from ..report import reporter
 
@@ -76,7 +81,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     rep = reporter(fmt, sys.stdout, config=settings.source)
     rep.start()
     errors = False
-    for r in iter_analyse(files, opts, prior=prior):
+    if args.as_one:
+        if len(files) < 2:
+            warn("usage error: --as-one needs the files of one report (the prose, then the tables)")
+            return ExitCode.INPUT_ERROR
+        results = iter([analyse(files, opts, prior).result()])
+    else:
+        results = iter_analyse(files, opts, prior=prior, pair=not args.no_pairing)
+    for r in results:
         if r.error:
             warn(f"{r.path}: {r.error}")
             status = ExitCode.INPUT_ERROR

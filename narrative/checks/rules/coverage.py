@@ -38,7 +38,7 @@ def check_coverage(ctx: Context) -> None:
     doc = ctx.doc
     unbound = [c for c in ctx.claims if c.binding is None]
     first = next((ln for ln in doc.lines if not ln.blank), None)
-    loc = Loc(first.number, first.page) if first else Loc(None)
+    loc = Loc.at(first) if first else Loc(None)
     excerpt = first.text.strip() if first else ""
     ts = doc.table_set
     if ts is not None and not ts.holds_tables:

@@ -83,11 +83,11 @@ def check_completeness(ctx: Context) -> None:
             entry = ts.listed_entry(kind)
             name = table_name(kind, doc.report_kind)
             if entry is not None:
-                loc = Loc(entry.line.number, entry.line.page)
+                loc = Loc.at(entry.line)
                 excerpt = BULLET_RE.sub("", entry.line.text.strip())
                 why = f"listed in the report's 目录 (line {entry.line.number}) but not found"
             else:
-                loc = Loc(first.number, first.page) if first else Loc(None)
+                loc = Loc.at(first) if first else Loc(None)
                 excerpt = name
                 why = f"every {layout} publishes it, and this file holds the report's other tables"
             ctx.emit(TBL004, f"missing table: {name}", loc, excerpt, explanation=why, key=kind)
@@ -101,7 +101,7 @@ def check_completeness(ctx: Context) -> None:
         ctx.emit(
             TBL005,
             f"{table.title or NAMES.get(table.kind, table.kind)} has no data and no note saying so",
-            Loc(line.number, line.page),
+            Loc.at(line),
             line.text.strip(),
             explanation="all its cells are empty or zero; expected a note such as 本表无数据 or 当此表数据为空时…",
             key=str(table.kind),
