@@ -11,9 +11,9 @@ from fractions import Fraction
 
 from ..claims.model import Claim
 from ..claims.numbers import Num
+from ..findings import Severity
 from ..model import Document, Loc
 from ..rounding import Interval, compare, fmt
-from ..findings import Severity
 from .base import RND001, Context, Rule
 
 
