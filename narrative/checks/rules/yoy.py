@@ -1,20 +1,39 @@
-"""Rules across years: this year's report against last year's (``narrative check --prior FILE``).
+"""Rules across years: this year's report against last year's (``narrative check --prior FILE``,
+``narrative diff``).
 
-Editors start from last year's report.  With that report at hand three slips can be
-proved rather than suspected: a sentence left as it was although its figures changed, a
-reason left as it was although the change reversed, and a "比上年" change that last year's
-own figures do not give.  Sentences are matched on a key that ignores whitespace,
-punctuation width and enumerators and writes every year relative to its report's year
-("本部门 2023 年度" in the 2023 report and "本部门 2024 年度" in the 2024 report are the same
-text); claims are matched by subject and funding scope, table cells by their fact key.
+Editors start from last year's report.  With that report at hand the slips of copying forward
+can be proved rather than suspected: a sentence left as it was although its figures changed (in
+the tables, or in the sentences around it), a reason left as it was although the change
+reversed or changed its size several times over, a "比上年" statement left as last year's, and
+a "比上年" change that last year's own figures do not give.  Sentences are matched on a key
+that ignores whitespace, punctuation width and enumerators and writes every year relative to
+its report's year ("本部门 2023 年度" in the 2023 report and "本部门 2024 年度" in the 2024
+report are the same text), and aligned by ``narrative.compare.aligned``; claims are matched by
+subject and funding scope, table cells by their fact key.
 """
 
 from __future__ import annotations
 
 from fractions import Fraction
 
+import regex
+
 from ...claims.model import Claim
-from ...compare import YEAR_IN_TEXT_RE, Sent, SentenceIndex, comparable, fact_interval, numbers_in_key, sentences
+from ...claims.numbers import Num, scan
+from ...compare import (
+    NUMBERS,
+    REWRITTEN,
+    UNCHANGED,
+    YEAR_IN_TEXT_RE,
+    Sent,
+    SentenceIndex,
+    SentencePair,
+    aligned,
+    comparable,
+    fact_interval,
+    numbers_in_key,
+    sentences,
+)
 from ...findings import PRIOR, Ref, Severity
 from ...model import Document
 from ...rounding import Interval, fmt
@@ -26,31 +45,45 @@ YOY001 = declare("YOY001", "carried-over", Severity.WARNING, "years", """
     A sentence carried over word for word from last year's report with its figures or years unchanged.
 
     What it checks (with ``--prior``): each sentence of this report against the prior year's
-    report, years written relative to each report's year.  A sentence whose figures are last
-    year's although the table cells they restate changed between the two reports; and a sentence
-    identical to last year's, character for character, holding a year that was last year's own or
-    the one after it (so it should have moved on by one).  Years already reported by TXT001/TXT002
-    are not repeated.  The prior report must be an earlier report of the same department.
+    report, years written relative to each report's year.  Three cases:
+
+    * a sentence whose figures are last year's although the table cells they restate changed
+      between the two reports;
+    * statistics not refreshed: a sentence identical to last year's, figures included, whose
+      figures no table confirms (counts of activities, articles, visits …), in a paragraph whose
+      other sentences with figures were all updated (and at least one was);
+    * a sentence identical to last year's, character for character, holding a year that was last
+      year's own or the one after it (so it should have moved on by one).
+
+    Zero figures, counts under ten (units, offices, projects, vehicles often stay the same),
+    figures in titles and quotes, figures that restate a table cell which did not change, and
+    counts checked against their own list are never "stale".  Years already
+    reported by TXT001/TXT002 are not repeated.  The prior report must be an earlier report of
+    the same department and kind.
 
     Why it matters: these are the sentences the editor did not touch; the report then states last
     year's facts as this year's.
 
     Example: "全年国内公务接待 11 批, 累计接待 78 人次" in the 2024 report, as in 2023, while the 2024
-    公开09 says 9 and 63.
+    公开09 says 9 and 63; "审核把关各类宣传品 138 件" kept from 2023 while the rest of its
+    paragraph was updated (稿件 205 → 236 篇).
     """)
 
 
 YOY002 = declare("YOY002", "reason-carried-over", Severity.WARNING, "years", """
-    A reason copied from last year's report for a change that went the other way.
+    A reason copied from last year's report for a change that went the other way, or one of a very different size.
 
     What it checks (with ``--prior``): each "主要原因" reason against the prior report's reason
     for the same subject and the same comparison (last year / budget).  The same words for a
-    change of the opposite direction (or a change where last year had none) are a warning; the
-    same words for a change in the same direction are noted as an info.  The prior report must be
-    the same department's report of the year before.
+    change of the opposite direction (or a change where last year had none) are a warning; so
+    are the same words for a change on last year five times or more as large (or as small) as
+    the one they explained last year.  The same words for a change of the same direction and a
+    similar size are noted as an info.  The prior report must be the same department's report of
+    the year before.
 
     Why it matters: a reason is a statement of fact about this year's change; copied across a
-    reversal, it explains the opposite of what happened.
+    reversal, it explains the opposite of what happened, and copied to a change many times
+    larger it cannot be the whole explanation.
 
     Example: 年末结转和结余 fell by 3.47 万元 in 2024, with the reason "部分项目跨年度实施，资金结转下年使用"
     that the 2023 report gave for its increase of 0.05 万元.
@@ -74,6 +107,24 @@ YOY003 = declare("YOY003", "change-vs-prior", Severity.ERROR, "years", """
 
 
 
+YOY004 = declare("YOY004", "change-carried-over", Severity.WARNING, "years", """
+    A "比上年" statement identical to last year's.
+
+    What it checks (with ``--prior``): each "比上年增加/减少 C（增长/下降 P%）" of this report
+    against the prior report's statement for the same subject, funding scope and role.  The
+    same direction with the same change figure (and the same percentage, where both state one)
+    is a warning: a change of exactly last year's size, to the cent, is a copied phrase far more
+    often than a fact.  持平 and zero changes are not compared.  The prior report must be the
+    same department's report of the year before.
+
+    Why it matters: the change was left as last year's while the figure before it was updated;
+    the arithmetic rules then usually find the change wrong (CLM002, YOY003), and this says why.
+
+    Example: "商品和服务支出 38.56 万元，比上年减少 2.23 万元，下降 5.06%" in the 2024 report:
+    "减少 2.23 万元，下降 5.06%" is the 2023 report's change of 商品和服务支出 (line 469).
+    """)
+
+
 def _claims_in(claims: list[Claim], s: Sent) -> list[Claim]:
     return [c for c in claims if c.block is s.block and s.start <= c.start < s.end]
 
@@ -81,9 +132,10 @@ def _claims_in(claims: list[Claim], s: Sent) -> list[Claim]:
 @checker("YOY001")
 def check_carried_over(ctx: Context) -> None:
     doc, prior = ctx.doc, ctx.prior_doc
-    if prior is None or not comparable(doc, prior, previous_year=False):
+    if prior is None or not comparable(doc, prior, previous_year=False, forced=ctx.prior_forced):
         return
     assert doc.year is not None and prior.year is not None
+    reported: set[str] = set()
     index = prior.derive(SentenceIndex.of)
     by_key, by_raw = index.by_key, index.by_raw
     skip = {(i.span.loc(i.start).line, i.year) for i in doc.derive(year_issues)}
@@ -114,6 +166,7 @@ def check_carried_over(ctx: Context) -> None:
                                   *(Ref(pff.cell.loc, PRIOR, str(pff.key)) for _, _, pff in changed if pff),
                                   Ref(old.loc, PRIOR, "the same sentence last year")],
                          facts=[cf for _, cf, _ in changed], claim=c, key=f"carry:{s.key[:40]}")
+                reported.add(s.key)
                 continue
         old = by_raw.get(s.raw)
         if old is None:
@@ -136,7 +189,70 @@ def check_carried_over(ctx: Context) -> None:
                      f"{doc.year} report it should read {y + doc.year - prior.year}",
                      related=[Ref(old.loc, PRIOR, "the same sentence last year")],
                      key=f"carryyear:{s.key[:40]}:{y}")
+            reported.add(s.key)
             break
+    _stale_statistics(ctx, prior, reported)
+
+
+def _free_figures(ctx: Context, s: Sent) -> list[Num]:
+    """The figures of a sentence that nothing but last year's text can vouch for: non-zero
+    quantities, outside titles and quotes, that restate no table cell and count no list of
+    their own."""
+    b = s.block
+    vouched = {n.start for c in ctx.claims if c.block is b and s.start <= c.start < s.end
+               and (c.binding is not None or c.kind == "list_count") for n in c.nums.values()}
+    mask = protected(b.norm)
+    nums, _ = scan(b.norm[s.start : s.end], b.text[s.start : s.end])
+    return [n for n in nums if (n.money or n.percent or n.figure.value >= SMALL_COUNT)
+            and n.figure.value != 0 and s.start + n.start not in vouched and not mask[s.start + n.start]]
+
+
+SMALL_COUNT = 10  # fewer units, offices, projects or vehicles than this often stay the same for years
+
+
+def _nonzero(key: str) -> bool:
+    return any(regex.sub(r"[0.,]", "", n) for n in numbers_in_key(key))
+
+
+def _updated(p: SentencePair) -> bool:
+    return (p.status in (NUMBERS, REWRITTEN) and p.old is not None and p.new is not None
+            and numbers_in_key(p.old.key) != numbers_in_key(p.new.key))
+
+
+def _stale_statistics(ctx: Context, prior: Document, reported: set[str]) -> None:
+    """YOY001's second case: a sentence of statistics kept word for word while every other
+    sentence with figures in its paragraph was updated."""
+    pairs = [p for p in aligned(prior, ctx.doc) if p.new is not None]
+    by_block: dict[int, list[SentencePair]] = {}
+    for p in pairs:
+        assert p.new is not None
+        by_block.setdefault(id(p.new.block), []).append(p)
+    for p in pairs:
+        s, old = p.new, p.old
+        assert s is not None
+        if p.status != UNCHANGED or old is None or s.key in reported or s.han < 6:
+            continue
+        figures = _free_figures(ctx, s)
+        if not figures:
+            continue
+        others = [q for q in by_block[id(s.block)] if q is not p and q.new is not None and numbers_in_key(q.new.key)]
+        updated = [q for q in others if _updated(q)]
+        if not updated or any(q.status == UNCHANGED and _nonzero(q.new.key) for q in others if q.new):
+            continue
+        b = s.block
+        first = figures[0]
+        shown = ", ".join(n.display for n in figures)
+        changes = "; ".join(f"{' '.join(numbers_in_key(q.old.key)[:4])} → {' '.join(numbers_in_key(q.new.key)[:4])}"
+                            for q in updated[:3] if q.old and q.new)
+        ctx.emit(YOY001, f"statistics not refreshed: sentence carried over from the {prior.year} report (line "
+                 f"{old.loc.line}) with its figures {shown}, while the rest of its paragraph was updated",
+                 b.loc(s.start + first.start, s.start + first.end), s.text[:200], stated=shown,
+                 explanation=f"this sentence is word for word line {old.loc.line} of the {prior.year} report, figures "
+                 f"included, and no table confirms them; the other sentences of the paragraph with figures were "
+                 f"updated ({changes}), this one was not",
+                 related=[Ref(old.loc, PRIOR, "the same sentence last year"),
+                          *(q.new.loc for q in updated[:3] if q.new)],
+                 key=f"stale:{s.key[:40]}")
 
 
 # ---------------------------------------------------------------------- YOY002
@@ -147,7 +263,7 @@ AGAINST = {"yoy": "on the year before", "budget": "against the budget", None: ""
 @checker("YOY002")
 def check_reasons_carried_over(ctx: Context) -> None:
     doc, prior = ctx.doc, ctx.prior_doc
-    if prior is None or not comparable(doc, prior, previous_year=True):
+    if prior is None or not comparable(doc, prior, previous_year=True, forced=ctx.prior_forced):
         return
     index: dict[tuple[str | None, str | None, str], Reason] = {}
     for r in ctx.shared(reasons_of, prior=True):
@@ -166,14 +282,35 @@ def check_reasons_carried_over(ctx: Context) -> None:
                f"{was} {AGAINST[old.kind]}".rstrip())
         expl = (f"{prior.year}: {old.subject} {old.comparison} against {comp}, reason '{old.text}' (line "
                 f"{old.loc.line}); {doc.year}: {r.comparison}, the same reason")
+        times = _times(old.change, r.change) if not reversed_ and r.kind == "yoy" else None
         if reversed_:
             msg += f", now given for {DIR_WORD[r.direction]}"  # type: ignore[index]
             expl += ": the change went the other way, so the reason cannot be the same"
+        elif times is not None:
+            assert old.change is not None and r.change is not None
+            bigger = r.change > old.change
+            msg += f", now given for a change {fmt(times, 1)} times {'as large' if bigger else 'smaller'}"
+            expl += (f": {fmt(r.change, 2)} against {fmt(old.change, 2)} 万元, "
+                     f"{fmt(times, 1)} times {'larger' if bigger else 'smaller'}; a reason that explained last "
+                     f"year's change cannot be the whole reason for one of another size")
         else:
-            expl += ": carried over unchanged (the same direction; noted only)"
+            expl += ": carried over unchanged (the same direction and a similar size; noted only)"
+        serious = reversed_ or times is not None
         ctx.emit(YOY002, msg, r.loc, r.block.text.strip()[:200], stated=r.text, computed=old.comparison,
                  explanation=expl, related=[Ref(old.loc, PRIOR, "last year's reason")],
-                 key=f"reasonyoy:{r.subject_id}:{r.key}", severity=None if reversed_ else Severity.INFO)
+                 key=f"reasonyoy:{r.subject_id}:{r.key}", severity=None if serious else Severity.INFO)
+
+
+SIZE_FACTOR = 5  # a change this many times larger or smaller than last year's is "of another size"
+
+
+def _times(before: Fraction | None, now: Fraction | None) -> Fraction | None:
+    """How many times larger or smaller ``now`` is than ``before``, when it is SIZE_FACTOR
+    times or more (None otherwise, or when either is unknown or zero)."""
+    if not before or not now:
+        return None
+    ratio = max(now / before, before / now)
+    return ratio if ratio >= SIZE_FACTOR else None
 
 
 # ---------------------------------------------------------------------- YOY003
@@ -210,7 +347,7 @@ def _prior_value(prior: Document, prior_claims: list[Claim], c: Claim
 @checker("YOY003")
 def check_changes_vs_prior(ctx: Context) -> None:
     doc, prior = ctx.doc, ctx.prior_doc
-    if prior is None or not comparable(doc, prior, previous_year=True):
+    if prior is None or not comparable(doc, prior, previous_year=True, forced=ctx.prior_forced):
         return
     for c in ctx.claims:
         if c.kind != "amount" or c.value is None or c.period != "year" or c.value.qualifier or not c.value.money:
@@ -242,3 +379,44 @@ def check_changes_vs_prior(ctx: Context) -> None:
                  explanation=f"{how} (rounding {fmt(implied[0].low, d + 1)}–{fmt(implied[0].high, d + 1)}); "
                  f"{source} (rounding {fmt(iv.low, d + 1)}–{fmt(iv.high, d + 1)}){should}",
                  related=refs, claim=c, key=f"prior:{c.subject_id}:{c.scope}")
+
+
+# ---------------------------------------------------------------------- YOY004
+def _change_words(c: Claim) -> tuple[int | None, str, str] | None:
+    ch = c.nums.get("change")
+    if ch is None or c.direction not in (1, -1) or ch.figure.value == 0:
+        return None
+    pct = c.nums.get("pct")
+    return c.direction, ch.text, pct.text if pct is not None else ""
+
+
+@checker("YOY004")
+def check_change_carried_over(ctx: Context) -> None:
+    doc, prior = ctx.doc, ctx.prior_doc
+    if prior is None or not comparable(doc, prior, previous_year=True, forced=ctx.prior_forced):
+        return
+    index: dict[tuple[str, str, str], list[Claim]] = {}
+    for p in ctx.prior_claims:
+        if p.kind == "amount" and p.subject_id and p.period == "year" and _change_words(p):
+            index.setdefault((p.subject_id, p.scope, p.role or "final"), []).append(p)
+    for c in ctx.claims:
+        words = _change_words(c)
+        if c.kind != "amount" or not c.subject_id or c.period != "year" or words is None:
+            continue
+        for p in index.get((c.subject_id, c.scope, c.role or "final"), []):
+            pw = _change_words(p)
+            if pw is None or pw[:2] != words[:2] or (pw[2] and words[2] and pw[2] != words[2]):
+                continue
+            ch = c.nums["change"]
+            said = f"{c.words.get('change', '')} {ch.display}" + (f"，{c.words.get('pct', '')} {words[2]}%"
+                                                                  if words[2] else "")
+            ctx.emit(YOY004, f"{c.subject}: '比上年{said.strip()}' is the {prior.year} report's change of the same "
+                     f"subject (line {p.loc_of('change').line})", c.loc_of("change"), c.text.strip()[:200],
+                     stated=said.strip(), computed=p.text.strip()[:80],
+                     explanation=f"{prior.year} report, line {p.loc_of('change').line}: {p.text.strip()[:120]}; "
+                     f"{doc.year}: {c.text.strip()[:120]}. The change (and its percentage) is word for word last "
+                     f"year's while the figure it follows was updated ({p.value.display if p.value else '?'} → "
+                     f"{c.value.display if c.value else '?'})",
+                     related=[Ref(p.loc_of("change"), PRIOR, "last year's statement")], claim=c,
+                     key=f"changeyoy:{c.subject_id}:{c.scope}")
+            break
