@@ -94,9 +94,9 @@ def relate(old: ReportIdentity | None, new: ReportIdentity | None, *, old_name: 
                          "the year-to-year checks do not apply")
         else:
             refusal = (f"{what}: a {o.kind} against a {n.kind}; compare reports of one kind, or a 预算 "
-                       "(OLD) with the 决算 of the same year (NEW)")
+                       f"({old_name}) with the 决算 of the same year ({new_name})")
     elif gap is not None and gap <= 0:
-        refusal = (f"{what}: OLD must be the earlier year" if gap < 0 else f"{what}: both are of {n.year}")
+        refusal = (f"{what}: {old_name} must be the earlier year" if gap < 0 else f"{what}: both are of {n.year}")
     if refusal is None and comparison == YEAR_TO_YEAR and gap is not None and gap > 1:
         notes.append(f"{o.year} → {n.year} is a gap of {gap} years: the 比上年 checks are skipped")
     return Relation(comparison, refusal, tuple(notes), gap, same)

@@ -199,12 +199,27 @@ def _free_figures(ctx: Context, s: Sent) -> list[Num]:
     quantities, outside titles and quotes, that restate no table cell and count no list of
     their own."""
     b = s.block
-    vouched = {n.start for c in ctx.claims if c.block is b and s.start <= c.start < s.end
+    vouched = {n.start for c in _block_claims(ctx).get(id(b), []) if s.start <= c.start < s.end
                and (c.binding is not None or c.kind == "list_count") for n in c.nums.values()}
-    mask = protected(b.norm)
     nums, _ = scan(b.norm[s.start : s.end], b.text[s.start : s.end])
-    return [n for n in nums if (n.money or n.percent or n.figure.value >= SMALL_COUNT)
-            and n.figure.value != 0 and s.start + n.start not in vouched and not mask[s.start + n.start]]
+    nums = [n for n in nums if (n.money or n.percent or n.figure.value >= SMALL_COUNT) and n.figure.value != 0
+            and s.start + n.start not in vouched]
+    if not nums:
+        return []
+    mask = protected(b.norm)
+    return [n for n in nums if not mask[s.start + n.start]]
+
+
+def _block_claims(ctx: Context) -> dict[int, list[Claim]]:
+    return ctx.shared(_index_claims)
+
+
+def _index_claims(doc: Document, claims: list[Claim]) -> dict[int, list[Claim]]:
+    """The claims of each block (by the block's id)."""
+    out: dict[int, list[Claim]] = {}
+    for c in claims:
+        out.setdefault(id(c.block), []).append(c)
+    return out
 
 
 SMALL_COUNT = 10  # fewer units, offices, projects or vehicles than this often stay the same for years
