@@ -120,7 +120,8 @@ def diff_reports(old: ReadReport, new: ReadReport, *, force: bool = False) -> Re
         d.notes.append(f"compared as forced: {rel.refusal}")
     d.tables = diff_tables(old.doc, new.doc)
     d.prose = sentence_changes(aligned(old.doc, new.doc), old.doc.year, new.doc.year)
-    d.key_figures = key_figures(old.doc, new.doc, old.claims.claims, new.claims.claims)
+    d.key_figures = key_figures(old.doc, new.doc, old.claims.claims, new.claims.claims,
+                                previous_year=rel.previous_year or (force and rel.gap == 1))
     if rel.comparison == YEAR_TO_YEAR and (rel.gap is None or rel.gap > 0):
         from .pipeline import check
 
@@ -176,7 +177,8 @@ def _key_figure(k: KeyFigure) -> dict[str, Any]:
     st = k.statement
     return {
         "name": k.name, "group": k.group, "unit": k.unit, "old": _amount(k.old), "new": _amount(k.new),
-        "old_value": _num(k.old_value), "new_value": _num(k.new_value), "change": k.change,
+        "old_value": _num(k.old_value), "new_value": _num(k.new_value), "old_text": k.old_text,
+        "new_text": k.new_text, "change": k.change,
         "change_pct": k.change_pct,
         "statement": None if st is None else {"text": st.text, "span": _span(st.span), "direction": st.direction,
                                                "change": st.change, "unit": st.unit, "pct": st.pct,
@@ -186,7 +188,7 @@ def _key_figure(k: KeyFigure) -> dict[str, Any]:
 
 
 def _cell(c: CellChange) -> dict[str, Any]:
-    return {"key": c.key, "row": c.row, "col": c.col, "label": c.label, "column": c.column, "old": c.old,
+    return {"key": c.key, "row": c.row, "col": c.col, "label": c.label, "old_label": c.old_label, "column": c.column, "old": c.old,
             "new": c.new, "unit": c.unit, "change": c.change, "change_pct": c.change_pct,
             "old_span": _span(c.old_span), "new_span": _span(c.new_span)}
 

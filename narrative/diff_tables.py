@@ -25,7 +25,11 @@ from .rounding import fmt
 from .tables.code_tables import column_name
 
 UNIT_SCALE = {"元": Fraction(1, 10000), "千元": Fraction(1, 10), "万元": Fraction(1), "亿元": Fraction(10000)}
+# The kinds whose row keys are positions: the numbered purchase lines of a 政府采购预算表
+# ("goods.1", "goods.1.2"); every other kind keys its rows by subject code or name.
+POSITIONAL_KINDS = frozenset({"PUR"})
 POSITIONAL_RE = regex.compile(r"^(?P<head>[a-z_]+)(?P<pos>(?:\.\d+)+)$")
+ENUM_RE = regex.compile(r"^[\s\d一二三四五六七八九十]+[、.]\s*")
 
 
 def scale_of(unit: str | None) -> Fraction | None:
@@ -57,6 +61,7 @@ class CellChange:
     row: str
     col: str
     label: str  # the row label as written (new report, else old)
+    old_label: str  # the row label as the old report writes it (the same subject, maybe renamed)
     column: str  # the column's name ("决算数", "基本支出")
     old: str | None
     new: str | None
@@ -102,20 +107,21 @@ def _instance(t: Table) -> str:
 
 
 def _row_keys(t: Table) -> dict[str, str]:
-    """Row key → the key the diff aligns on: itself, or for positional keys (goods.1) the
-    parent's aligned key and the row's label, numbered only among rows of the same label."""
+    """Row key → the key the diff aligns on: itself, or for positional keys (goods.1 of a
+    POSITIONAL_KINDS table) the parent's aligned key and the row's label (without its
+    enumerator), numbered only among rows of the same label."""
     rows: dict[str, str] = {}
     for k, f in t.facts.items():
         rows.setdefault(k.row, f.label)
     out: dict[str, str] = {}
     seen: dict[str, int] = {}
     for row, label in rows.items():
-        m = POSITIONAL_RE.match(row)
+        m = POSITIONAL_RE.match(row) if t.kind in POSITIONAL_KINDS else None
         if not m:
             out[row] = row
             continue
         parent = row.rsplit(".", 1)[0]
-        base = f"{out.get(parent, parent)}/{squash(label)}"
+        base = f"{out.get(parent, parent)}/{ENUM_RE.sub('', squash(label))}"
         seen[base] = seen.get(base, 0) + 1
         out[row] = base if seen[base] == 1 else f"{base}#{seen[base]}"
     return out
@@ -165,7 +171,7 @@ def _decimals(c: Cell | None) -> int:
     return c.figure.decimals if c is not None and c.figure is not None else 0
 
 
-def _change(kind: str, key: str, row: str, col: str, label: str, a: Fact | None, b: Fact | None, unit_a: str | None,
+def _change(kind: str, key: str, row: str, col: str, label: str, old_label: str, a: Fact | None, b: Fact | None, unit_a: str | None,
             unit_b: str | None) -> CellChange:
     ca, cb = (a.cell if a else None), (b.cell if b else None)
     sa, sb = scale_of(unit_a), scale_of(unit_b)
@@ -184,7 +190,7 @@ def _change(kind: str, key: str, row: str, col: str, label: str, a: Fact | None,
             d = max(d, 2)
         change = money(vb - va, d)
         pct = percent_change(va, vb)
-    return CellChange(key, row, col, label, column_name(col, kind), ca.norm if ca else None, cb.norm if cb else None, unit, change, pct,
+    return CellChange(key, row, col, label, old_label, column_name(col, kind), ca.norm if ca else None, cb.norm if cb else None, unit, change, pct,
                       va, vb, ca.loc if ca else None, cb.loc if cb else None)
 
 
@@ -226,7 +232,7 @@ def diff_tables(old: Document, new: Document) -> list[TableDiff]:
                     continue
                 label = sb.labels.get(row) or sa.labels.get(row, row)
                 key_text = str((fb or fa).key)  # type: ignore[union-attr]
-                td.cells.append(_change(kind, key_text, row, col, label, fa, fb, ua, ub))
+                td.cells.append(_change(kind, key_text, row, col, label, sa.labels.get(row, label), fa, fb, ua, ub))
         td.rows_removed = [_row(sa, row) for row in rows_a if row not in rows_b]
         if td.cells or td.rows_added or td.rows_removed:
             td.status = "changed"

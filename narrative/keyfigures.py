@@ -131,11 +131,13 @@ class KeyFigure:
     unit: str | None
     change: str | None
     change_pct: str | None
-    old_value: Fraction | None  # in ``unit`` (for charts)
+    old_value: Fraction | None  # in ``unit`` (万元 for amounts; for charts)
     new_value: Fraction | None
     statement: Statement | None = None
     disagrees: bool | None = None
-    why: str = ""  # the arithmetic behind ``disagrees``
+    why: str = ""  # the arithmetic behind ``disagrees`` (or why it was not checked)
+    old_text: str | None = None  # the figures as shown, in ``unit`` ("15,621.11" for 156,211,123 元)
+    new_text: str | None = None
 
 
 def _fact(doc: Document, key: str) -> Fact | None:
@@ -171,11 +173,12 @@ def _class_tables(kind: str) -> list[tuple[str, str, str]]:
     return [CLASS_TABLES[kind], *([CLASS_FALLBACK[kind]] if kind in CLASS_FALLBACK else [])]
 
 
-def _specs(old_kind: str | None, new_kind: str | None, old: Document, new: Document) -> list[Spec]:
-    """The key figures to compare: those both kinds define, with one figure per class (类) that
+def _specs(old_kind: str | None, new_kind: str | None, old: Document, new: Document, mixed: bool) -> list[Spec]:
+    """The key figures to compare: those of the reports' kind (every one, when the kinds differ:
+    the caller keeps those under a fact key both hold), with one figure per class (类) that
     either report's class table holds with a non-zero amount, after the totals."""
     kinds = {old_kind or FINAL, new_kind or FINAL}
-    out = [s for s in SPECS if all(s.cells(k) or s.prose for k in kinds)]
+    out = list(SPECS) if mixed else [s for s in SPECS if all(s.cells(k) or s.prose for k in kinds)]
     classes: dict[str, str] = {}
     for doc in (new, old):
         for table, _, col in _class_tables(doc.report_kind or FINAL):
@@ -226,50 +229,82 @@ def _same_value(c: Claim, value: Amount | None) -> bool:
     return c.value.wan.intersects(Interval(value.value - half, value.value + half).scale(scale))
 
 
-def key_figures(old: Document, new: Document, old_claims: list[Claim], new_claims: list[Claim]) -> list[KeyFigure]:
-    """The key figures of the two reports (the set of NEW's kind, or those both kinds define)."""
+def key_figures(old: Document, new: Document, old_claims: list[Claim], new_claims: list[Claim], *,
+                previous_year: bool = True) -> list[KeyFigure]:
+    """The key figures of the two reports (the set of their kind; for a 预算 against a 决算, each
+    figure under a fact key both reports hold, so that both sides mean the same thing).
+    ``previous_year``: OLD is the year just before NEW, so the new report's 比上年 statements
+    are about OLD and can be checked against it."""
     out: list[KeyFigure] = []
-    for spec in _specs(old.report_kind, new.report_kind, old, new):
-        a = _from_cells(old, spec.cells(old.report_kind)) or (
-            _from_prose(old_claims, spec.subjects, old.report_kind) if spec.prose else None)
-        b = _from_cells(new, spec.cells(new.report_kind)) or (
-            _from_prose(new_claims, spec.subjects, new.report_kind) if spec.prose else None)
+    mixed = (old.report_kind or FINAL) != (new.report_kind or FINAL)
+    used: set[str] = set()
+    for spec in _specs(old.report_kind, new.report_kind, old, new, mixed):
+        if mixed:
+            key = next((k for k in dict.fromkeys(spec.final + spec.budget) if _from_cells(old, (k,))
+                        and _from_cells(new, (k,))), None)
+            if key is None or key in used:
+                continue
+            used.add(key)
+            a, b = _from_cells(old, (key,)), _from_cells(new, (key,))
+        else:
+            a = _from_cells(old, spec.cells(old.report_kind)) or (
+                _from_prose(old_claims, spec.subjects, old.report_kind) if spec.prose else None)
+            b = _from_cells(new, spec.cells(new.report_kind)) or (
+                _from_prose(new_claims, spec.subjects, new.report_kind) if spec.prose else None)
         if a is None and b is None:
             continue
-        out.append(_figure(spec, a, b, _statement(spec, b, new_claims)))
+        c = _statement(spec, b, new_claims) if not mixed else None
+        out.append(_figure(spec, a, b, c, previous_year))
     return out
 
 
-def _figure(spec: Spec, a: Amount | None, b: Amount | None, c: Claim | None) -> KeyFigure:
-    unit = (b or a).unit if (b or a) else None  # type: ignore[union-attr]
-    ka = kb = Fraction(1)
-    if a is not None and b is not None and a.unit != b.unit:
-        ka, kb, unit = scale_of(a.unit) or Fraction(1), scale_of(b.unit) or Fraction(1), "万元"
-    va = a.value * ka if a else None
-    vb = b.value * kb if b else None
+def _shown(x: Amount | None) -> tuple[Fraction | None, int, str | None]:
+    """(value, decimals, unit) as the key figures show it: amounts in 万元 (two decimals for a
+    table in 元), anything else in its own unit."""
+    if x is None:
+        return None, 0, None
+    k = scale_of(x.unit)
+    if k is None:
+        return x.value, x.decimals, x.unit
+    return x.value * k, x.decimals if k >= 1 else 2, "万元"
+
+
+def _figure(spec: Spec, a: Amount | None, b: Amount | None, c: Claim | None, previous_year: bool) -> KeyFigure:
+    va, da, ua = _shown(a)
+    vb, db, ub = _shown(b)
+    unit = ub or ua
     change = pct = None
-    if va is not None and vb is not None and a is not None and b is not None:
-        d = max(a.decimals, b.decimals, 2 if ka != kb else 0)
-        change, pct = money(vb - va, d), percent_change(va, vb)
+    if va is not None and vb is not None:
+        change, pct = money(vb - va, max(da, db)), percent_change(va, vb)
     st, disagrees, why = None, None, ""
     if c is not None and c.value is not None:
         ch, pc = c.nums.get("change"), c.nums.get("pct")
         st = Statement(c.text.strip(), c.loc_of("change" if ch else "value"), c.direction or 0,
                        ch.text if ch else None, ch.unit if ch else None, pc.text if pc else None, c.id)
-        if a is not None and b is not None:
+        if a is not None and b is not None and previous_year:
             disagrees, why = _check(a, b, c)
-    return KeyFigure(spec.name, spec.group, a, b, unit, change, pct, va, vb, st, disagrees, why)
+        elif a is not None and b is not None:
+            why = "not checked: the report's 比上年 is about the year before it, OLD is another year"
+    return KeyFigure(spec.name, spec.group, a, b, unit, change, pct, va, vb, st, disagrees, why,
+                     money(va, da) if va is not None else None, money(vb, db) if vb is not None else None)
 
 
-def _iv(x: Amount) -> Interval:
-    half = Fraction(1, 2 * 10**x.decimals)
-    return Interval(x.value - half, x.value + half).scale(scale_of(x.unit) or Fraction(1))
+def _iv(x: Amount, prose_half: Fraction) -> Interval:
+    """The figure's interval in 万元: the rounding of its cell, or of the prose's figures when
+    the prose writes them with fewer decimals (its 比上年 is computed from those)."""
+    k = scale_of(x.unit) or Fraction(1)
+    half = max(Fraction(1, 2 * 10**x.decimals) * k, prose_half)
+    v = x.value * k
+    return Interval(v - half, v + half)
 
 
 def _check(a: Amount, b: Amount, c: Claim) -> tuple[bool, str]:
     """Does the statement's change (and percentage) agree with the figures of the two reports?"""
-    actual = _iv(b) - _iv(a)  # 万元
-    mid = b.value * (scale_of(b.unit) or 1) - a.value * (scale_of(a.unit) or 1)
+    assert c.value is not None
+    prose_half = Fraction(1, 2 * 10**c.value.figure.decimals) * c.value.scale if c.value.money else Fraction(0)
+    ia, ib = _iv(a, prose_half), _iv(b, prose_half)
+    actual = ib - ia  # 万元
+    mid = ib.mid - ia.mid
     ch, pc = c.nums.get("change"), c.nums.get("pct")
     if c.direction == 0 and ch is None:
         ok = actual.contains_zero()
@@ -280,11 +315,9 @@ def _check(a: Amount, b: Amount, c: Claim) -> tuple[bool, str]:
     problems = []
     if not stated.intersects(actual):
         problems.append(f"stated {'+' if c.direction == 1 else '−'}{ch.display}, the reports' figures give "
-                        f"{fmt(mid, max(a.decimals, b.decimals, 2))} 万元")
-    if pc is not None:
-        ratio = actual / _iv(a) if not _iv(a).contains_zero() else None
-        if ratio is not None:
-            stated_pct = pc.figure.interval.scale(c.direction)
-            if not stated_pct.intersects(ratio.scale(100)):
-                problems.append(f"stated {pc.text}%, the figures give {fmt(mid / (a.value * (scale_of(a.unit) or 1)) * 100, 2)}%")
+                        f"{fmt(mid, 2)} 万元 ({fmt(ib.mid, 2)} − {fmt(ia.mid, 2)})")
+    if pc is not None and not ia.contains_zero():
+        ratio = actual / ia
+        if ratio is not None and not pc.figure.interval.scale(c.direction).intersects(ratio.scale(100)):
+            problems.append(f"stated {pc.text}%, the figures give {fmt(mid / ia.mid * 100, 2)}%")
     return bool(problems), "; ".join(problems)

@@ -58,6 +58,11 @@ def _statement(k: KeyFigure, line: bool = True) -> str:
     return f"{said} (line {_at(st.span)})" if line else said
 
 
+def _flagged(d: ReportDiff, p: SentenceChange) -> bool:
+    """A warning or an error points at this sentence (infos are not shown)."""
+    return any((f := d.finding(fp)) is not None and f.severity >= Severity.WARNING for fp in p.findings)
+
+
 def _unit(d: ReportDiff) -> str | None:
     """The unit of every key figure, when they share one (else each row says its own)."""
     units = {k.unit for k in d.key_figures}
@@ -122,7 +127,7 @@ def render_text(d: ReportDiff, out: TextIO, *, color: bool | None = None, width:
             if k.disagrees:
                 mark.append(" ✗")
             name = k.name if unit else f"{k.name} ({k.unit or '?'})"
-            t.add_row(name, k.old.text if k.old else "—", k.new.text if k.new else "—", _signed(k.change),
+            t.add_row(name, k.old_text or "—", k.new_text or "—", _signed(k.change),
                       _signed(k.change_pct), mark, _at(k.statement.span) if k.statement else "")
         con.print(Text(f"Key figures{f' ({unit})' if unit else ''}; report says: the new report's 比上年 "
                        "statement (✗ where it disagrees)", style="bold"))
@@ -211,12 +216,13 @@ def _prose_text(con, d: ReportDiff, rich_marks: bool, indented) -> None:  # type
                    style="bold"))
     section = None
     for p in d.prose:
-        if p.status == "unchanged" and not p.findings:
+        flagged = _flagged(d, p)
+        if p.status == "unchanged" and not flagged:
             continue
         if p.section != section and p.status != "removed":
             section = p.section
             indented(Text(f"§ {section or '(before the first heading)'}", style="bold"), 2)
-        tag = STATUS_WORDS[p.status] + (" · flagged" if p.findings else "")
+        tag = STATUS_WORDS[p.status] + (" · flagged" if flagged else "")
         head = Text(f"{_at(p.new_span if p.new_span else p.old_span)} [{tag}] ",
                     style="red" if p.status == "removed" else "green" if p.status == "new" else "")
         if p.status in ("numbers", "rewritten"):
@@ -246,8 +252,8 @@ def render_markdown(d: ReportDiff) -> str:
                   "|---|---|---:|---:|---:|---:|---|"]
         for k in d.key_figures:
             st = _statement(k) + (" **✗ disagrees**" if k.disagrees else "")
-            lines.append(f"| {_md(k.name)} | {k.unit or ''} | {k.old.text if k.old else '—'} | "
-                         f"{k.new.text if k.new else '—'} | {_signed(k.change)} | {_signed(k.change_pct)} | {_md(st)} |")
+            lines.append(f"| {_md(k.name)} | {k.unit or ''} | {k.old_text or '—'} | "
+                         f"{k.new_text or '—'} | {_signed(k.change)} | {_signed(k.change_pct)} | {_md(st)} |")
         lines += [f"- **{k.name}**: {_md(k.why)}" for k in d.key_figures if k.disagrees]
     shown = [f for f in d.findings if f.severity >= Severity.WARNING]
     lines += ["", f"## Copy-forward and year-to-year findings ({len(shown)})", ""]
@@ -268,7 +274,7 @@ def render_markdown(d: ReportDiff) -> str:
         lines += [f"- removed row {_md(r.label)}" for r in t.rows_removed]
     lines += ["", "## Prose", ""]
     for p in d.prose:
-        if p.status == "unchanged" and not p.findings:
+        if p.status == "unchanged" and not _flagged(d, p):
             continue
         if p.status in ("numbers", "rewritten"):
             body = "".join(_md(w.new) if w.op == "equal" else
@@ -276,6 +282,6 @@ def render_markdown(d: ReportDiff) -> str:
                            for w in p.words)
         else:
             body = _md(p.new if p.status != "removed" else p.old)
-        flag = " ⚑" if p.findings else ""
+        flag = " ⚑" if _flagged(d, p) else ""
         lines.append(f"- line {_at(p.new_span or p.old_span)} ({STATUS_WORDS[p.status]}{flag}): {body}")
     return "\n".join(lines) + "\n"

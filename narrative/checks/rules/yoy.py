@@ -35,7 +35,7 @@ from ...compare import (
     sentences,
 )
 from ...findings import PRIOR, Ref, Severity
-from ...model import Document
+from ...model import Document, Span
 from ...rounding import Interval, fmt
 from ..base import Context, checker, declare
 from ..reasons import Reason, reasons_of
@@ -56,8 +56,9 @@ YOY001 = declare("YOY001", "carried-over", Severity.WARNING, "years", """
       year's own or the one after it (so it should have moved on by one).
 
     Zero figures, counts under ten (units, offices, projects, vehicles often stay the same),
-    figures in titles and quotes, figures that restate a table cell which did not change, and
-    counts checked against their own list are never "stale".  Years already
+    figures in titles and quotes, figures that restate a table cell (or equal one) which did not
+    change, and counts checked against their own list are never "stale"; nor is a sentence that
+    says its figure did not change (持平, 保持不变).  Years already
     reported by TXT001/TXT002 are not repeated.  The prior report must be an earlier report of
     the same department and kind.
 
@@ -114,7 +115,9 @@ YOY004 = declare("YOY004", "change-carried-over", Severity.WARNING, "years", """
     against the prior report's statement for the same subject, funding scope and role.  The
     same direction with the same change figure (and the same percentage, where both state one)
     is a warning: a change of exactly last year's size, to the cent, is a copied phrase far more
-    often than a fact.  持平 and zero changes are not compared.  The prior report must be the
+    often than a fact.  持平 and zero changes are not compared, nor a change that last year's own
+    figure confirms (this year's value ∓ the change is last year's value: a budget cut by the
+    same 10 万元 two years running).  The prior report must be the
     same department's report of the year before.
 
     Why it matters: the change was left as last year's while the figure before it was updated;
@@ -123,6 +126,11 @@ YOY004 = declare("YOY004", "change-carried-over", Severity.WARNING, "years", """
     Example: "商品和服务支出 38.56 万元，比上年减少 2.23 万元，下降 5.06%" in the 2024 report:
     "减少 2.23 万元，下降 5.06%" is the 2023 report's change of 商品和服务支出 (line 469).
     """)
+
+
+def _line(span: Span) -> str:
+    """"line 471" in a text, "p23:8" in a PDF (a line number alone is ambiguous there)."""
+    return f"p{span.page}:{span.line}" if span.page else f"line {span.line}"
 
 
 def _claims_in(claims: list[Claim], s: Sent) -> list[Claim]:
@@ -154,13 +162,13 @@ def check_carried_over(ctx: Context) -> None:
             if changed:
                 c, f, pf = changed[0]
                 assert c.value is not None and pf is not None
-                what = "; ".join(f"{cf.key} {pff.cell.norm} → {cf.cell.norm} (line {cf.cell.line.number})"
+                what = "; ".join(f"{cf.key} {pff.cell.norm} → {cf.cell.norm} ({_line(cf.cell.loc)})"
                                  for _, cf, pff in changed if pff)
                 ctx.emit(YOY001, f"{c.subject or c.subject_id}: sentence carried over from the {prior.year} report "
-                         f"(line {old.loc.line}) with last year's figure {c.value.display}",
+                         f"({_line(old.loc)}) with last year's figure {c.value.display}",
                          c.loc_of(), s.block.text[s.start : s.end].strip()[:200], stated=c.value.display,
                          computed=f.cell.norm,
-                         explanation=f"this sentence is word for word the {prior.year} report's line {old.loc.line}, "
+                         explanation=f"this sentence is word for word the {prior.year} report's {_line(old.loc)}, "
                          f"figures included, but the cells it restates changed: {what}",
                          related=[*(cf.cell.loc for _, cf, _ in changed),
                                   *(Ref(pff.cell.loc, PRIOR, str(pff.key)) for _, _, pff in changed if pff),
@@ -180,11 +188,11 @@ def check_carried_over(ctx: Context) -> None:
             if (line, y) in skip or any((ln, y) in skip for ln in (s.loc.line, s.loc.end_line)):
                 continue
             inside = " (in a title or document number)" if mask[m.start()] else ""
-            ctx.emit(YOY001, f"sentence carried over from the {prior.year} report (line {old.loc.line}) with its "
+            ctx.emit(YOY001, f"sentence carried over from the {prior.year} report ({_line(old.loc)}) with its "
                      f"year {y} unchanged{inside}", s.block.loc(m.start(), m.end()),
                      s.block.text[s.start : s.end].strip()[:200], stated=str(y),
                      computed=str(y + doc.year - prior.year),
-                     explanation=f"the sentence is identical to line {old.loc.line} of the {prior.year} report; there "
+                     explanation=f"the sentence is identical to {_line(old.loc)} of the {prior.year} report; there "
                      f"{y} was {'that report’s own year' if y == prior.year else 'the year after it'}, so in the "
                      f"{doc.year} report it should read {y + doc.year - prior.year}",
                      related=[Ref(old.loc, PRIOR, "the same sentence last year")],
@@ -194,16 +202,18 @@ def check_carried_over(ctx: Context) -> None:
     _stale_statistics(ctx, prior, reported)
 
 
-def _free_figures(ctx: Context, s: Sent) -> list[Num]:
+def _free_figures(ctx: Context, s: Sent, steady: set[str] | None = None) -> list[Num]:
     """The figures of a sentence that nothing but last year's text can vouch for: non-zero
-    quantities, outside titles and quotes, that restate no table cell and count no list of
-    their own."""
+    quantities, outside titles and quotes, that restate no table cell (bound by a claim, or
+    an amount equal to a cell that did not change between the reports: ``steady``) and count
+    no list of their own."""
     b = s.block
     vouched = {n.start for c in _block_claims(ctx).get(id(b), []) if s.start <= c.start < s.end
                and (c.binding is not None or c.kind == "list_count") for n in c.nums.values()}
     nums, _ = scan(b.norm[s.start : s.end], b.text[s.start : s.end])
     nums = [n for n in nums if (n.money or n.percent or n.figure.value >= SMALL_COUNT) and n.figure.value != 0
-            and s.start + n.start not in vouched]
+            and s.start + n.start not in vouched
+            and not (steady and n.money and fmt(n.wan_value, n.figure.decimals) in steady)]
     if not nums:
         return []
     mask = protected(b.norm)
@@ -234,10 +244,33 @@ def _updated(p: SentencePair) -> bool:
             and numbers_in_key(p.old.key) != numbers_in_key(p.new.key))
 
 
+UNCHANGED_WORDS_RE = regex.compile(r"持平|不变|未变|相同|一致")
+AMOUNT_SCALE = {"元": Fraction(1, 10000), "千元": Fraction(1, 10), "万元": Fraction(1), "亿元": Fraction(10000)}
+
+
+def _steady_amounts(doc: Document, prior: Document) -> set[str]:
+    """The amounts (万元, written with 0, 1 and 2 decimals) of the cells that hold the same value
+    in both reports: a sentence restating one of them is confirmed by the tables."""
+    out: set[str] = set()
+    for t in doc.tables:
+        k = AMOUNT_SCALE.get(t.unit or "")
+        if k is None:
+            continue
+        for key, f in t.facts.items():
+            pf = prior.fact(key.table, key.row, key.col)
+            if f.cell.figure is None or pf is None or pf.cell.figure is None or f.cell.figure.value != pf.cell.figure.value:
+                continue
+            v = f.cell.figure.value * k
+            out.update(fmt(v, d) for d in (0, 1, 2))
+    return out
+
+
 def _stale_statistics(ctx: Context, prior: Document, reported: set[str]) -> None:
     """YOY001's second case: a sentence of statistics kept word for word while every other
-    sentence with figures in its paragraph was updated."""
+    sentence with figures in its paragraph was updated.  A sentence that says its figure did
+    not change (持平, 保持不变) is meant to read as last year's."""
     pairs = [p for p in aligned(prior, ctx.doc) if p.new is not None]
+    steady = _steady_amounts(ctx.doc, prior)
     by_block: dict[int, list[SentencePair]] = {}
     for p in pairs:
         assert p.new is not None
@@ -247,7 +280,9 @@ def _stale_statistics(ctx: Context, prior: Document, reported: set[str]) -> None
         assert s is not None
         if p.status != UNCHANGED or old is None or s.key in reported or s.han < 6:
             continue
-        figures = _free_figures(ctx, s)
+        if UNCHANGED_WORDS_RE.search(s.block.norm, s.start, s.end):
+            continue
+        figures = _free_figures(ctx, s, steady)
         if not figures:
             continue
         others = [q for q in by_block[id(s.block)] if q is not p and q.new is not None and numbers_in_key(q.new.key)]
@@ -262,7 +297,7 @@ def _stale_statistics(ctx: Context, prior: Document, reported: set[str]) -> None
         ctx.emit(YOY001, f"statistics not refreshed: sentence carried over from the {prior.year} report (line "
                  f"{old.loc.line}) with its figures {shown}, while the rest of its paragraph was updated",
                  b.loc(s.start + first.start, s.start + first.end), s.text[:200], stated=shown,
-                 explanation=f"this sentence is word for word line {old.loc.line} of the {prior.year} report, figures "
+                 explanation=f"this sentence is word for word {_line(old.loc)} of the {prior.year} report, figures "
                  f"included, and no table confirms them; the other sentences of the paragraph with figures were "
                  f"updated ({changes}), this one was not",
                  related=[Ref(old.loc, PRIOR, "the same sentence last year"),
@@ -293,7 +328,7 @@ def check_reasons_carried_over(ctx: Context) -> None:
         comp = "last year" if r.kind == "yoy" else "the budget"
         reversed_ = r.direction is not None and old.direction is not None and r.direction != old.direction
         was = DIR_WORD.get(old.direction, "a change") if old.direction is not None else "a change"
-        msg = (f"{r.subject}: reason '{r.text}' is the {prior.year} report's (line {old.loc.line}) for "
+        msg = (f"{r.subject}: reason '{r.text}' is the {prior.year} report's ({_line(old.loc)}) for "
                f"{was} {AGAINST[old.kind]}".rstrip())
         expl = (f"{prior.year}: {old.subject} {old.comparison} against {comp}, reason '{old.text}' (line "
                 f"{old.loc.line}); {doc.year}: {r.comparison}, the same reason")
@@ -342,7 +377,7 @@ def _prior_value(prior: Document, prior_claims: list[Claim], c: Claim
                 and p.scope == c.scope and (p.role or "final") == (c.role or "final") and p.period == "year"
                 and p.value.qualifier is None):
             return (p.value.wan, p.value.wan_value,
-                    f"line {p.loc_of().line} of the {prior.year} report: {p.subject} {p.value.display}",
+                    f"{_line(p.loc_of())} of the {prior.year} report: {p.subject} {p.value.display}",
                     [Ref(p.loc_of(), PRIOR, "last year's statement")])
     if c.binding is None:
         return None
@@ -354,7 +389,7 @@ def _prior_value(prior: Document, prior_claims: list[Claim], c: Claim
         s = _scale(pf.cell.unit)
         iv = iv + pf.cell.interval.scale(s)
         mid += (pf.cell.figure.value if pf.cell.figure else Fraction(0)) * s
-        parts.append(f"{pf.key} {pf.cell.norm or '(empty)'} (line {pf.cell.line.number})")
+        parts.append(f"{pf.key} {pf.cell.norm or '(empty)'} ({_line(pf.cell.loc)})")
         refs.append(Ref(pf.cell.loc, PRIOR, str(pf.key)))
     return iv, mid, f"the {prior.year} report's {' + '.join(parts)}", refs
 
@@ -422,13 +457,16 @@ def check_change_carried_over(ctx: Context) -> None:
             pw = _change_words(p)
             if pw is None or pw[:2] != words[:2] or (pw[2] and words[2] and pw[2] != words[2]):
                 continue
+            implied, before = c.implied_prior(), _prior_value(prior, ctx.prior_claims, c)
+            if implied is not None and before is not None and implied[0].intersects(before[0]):
+                break  # last year's figure confirms it: the same change two years running
             ch = c.nums["change"]
             said = f"{c.words.get('change', '')} {ch.display}" + (f"，{c.words.get('pct', '')} {words[2]}%"
                                                                   if words[2] else "")
             ctx.emit(YOY004, f"{c.subject}: '比上年{said.strip()}' is the {prior.year} report's change of the same "
-                     f"subject (line {p.loc_of('change').line})", c.loc_of("change"), c.text.strip()[:200],
+                     f"subject ({_line(p.loc_of('change'))})", c.loc_of("change"), c.text.strip()[:200],
                      stated=said.strip(), computed=p.text.strip()[:80],
-                     explanation=f"{prior.year} report, line {p.loc_of('change').line}: {p.text.strip()[:120]}; "
+                     explanation=f"{prior.year} report, {_line(p.loc_of('change'))}: {p.text.strip()[:120]}; "
                      f"{doc.year}: {c.text.strip()[:120]}. The change (and its percentage) is word for word last "
                      f"year's while the figure it follows was updated ({p.value.display if p.value else '?'} → "
                      f"{c.value.display if c.value else '?'})",
