@@ -465,7 +465,7 @@ def check_change_carried_over(ctx: Context) -> None:
                                                                   if words[2] else "")
             ctx.emit(YOY004, f"{c.subject}: '比上年{said.strip()}' is the {prior.year} report's change of the same "
                      f"subject ({_line(p.loc_of('change'))})", c.loc_of("change"), c.text.strip()[:200],
-                     stated=said.strip(), computed=p.text.strip()[:80],
+                     stated=said.strip(),
                      explanation=f"{prior.year} report, {_line(p.loc_of('change'))}: {p.text.strip()[:120]}; "
                      f"{doc.year}: {c.text.strip()[:120]}. The change (and its percentage) is word for word last "
                      f"year's while the figure it follows was updated ({p.value.display if p.value else '?'} → "
