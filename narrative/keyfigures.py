@@ -43,6 +43,7 @@ class Spec:
     subjects: tuple[str, ...] = ()
     words: str = ""
     prose: bool = False  # no table may hold it: read the prose of each report
+    prose_words: str = ""  # the whole name a claim gives it where the lexicon has no subject for it
 
     def cells(self, kind: str | None) -> tuple[str, ...]:
         return self.budget if kind == BUDGET else self.final
@@ -84,7 +85,8 @@ SPECS: list[Spec] = [
     Spec("机关运行经费", "机关运行经费", final=("RUN[total].amount", "T09[running].final"),
          budget=("T09[running].budget", "RUN[total].amount"), subjects=("running_costs",), words=r"机关运行经费",
          prose=True),
-    Spec("政府采购预算", "政府采购", budget=("PUR[total].amount",), subjects=("procurement.total",), words=r"政府采购"),
+    Spec("政府采购预算", "政府采购", budget=("PUR[total].amount",), subjects=("procurement.total",), words=r"政府采购",
+         prose=True, prose_words=r"(?:本部门|本单位)?政府采购(?:支出|预算)?(?:总额|总金额)?"),
     Spec("年初结转和结余", "结转结余", final=("T01[income.carry_begin].amount",), subjects=("income.carry_begin",)),
     Spec("年末结转和结余", "结转结余", final=("T01[exp.carry_end].amount",), subjects=("exp.carry_end",)),
 ]
@@ -159,12 +161,14 @@ def _from_cells(doc: Document, keys: tuple[str, ...]) -> Amount | None:
     return None
 
 
-def _from_prose(claims: list[Claim], subjects: tuple[str, ...], kind: str | None) -> Amount | None:
+def _from_prose(claims: list[Claim], spec: Spec, kind: str | None) -> Amount | None:
     role = "budget" if kind == BUDGET else "final"
     for c in claims:
         v = c.value
-        if (c.kind == "amount" and v is not None and v.money and c.subject_id in subjects and c.period == "year"
-                and v.qualifier is None and (c.role or ("budget" if kind == BUDGET else "final")) == role):
+        named = c.subject_id in spec.subjects or (
+            not c.subject_id and spec.prose_words and regex.fullmatch(spec.prose_words, squash(c.subject)))
+        if (c.kind == "amount" and v is not None and v.money and named and c.period == "year"
+                and v.qualifier is None and (c.role or role) == role):
             return Amount(v.text, v.wan_value, v.figure.decimals, "万元", "prose", c.loc_of())
     return None
 
@@ -178,7 +182,7 @@ def _specs(old_kind: str | None, new_kind: str | None, old: Document, new: Docum
     the caller keeps those under a fact key both hold), with one figure per class (类) that
     either report's class table holds with a non-zero amount, after the totals."""
     kinds = {old_kind or FINAL, new_kind or FINAL}
-    out = list(SPECS) if mixed else [s for s in SPECS if all(s.cells(k) or s.prose for k in kinds)]
+    out = list(SPECS) if mixed else [s for s in SPECS if all(s.cells(k) for k in kinds)]
     classes: dict[str, str] = {}
     for doc in (new, old):
         for table, _, col in _class_tables(doc.report_kind or FINAL):
@@ -248,9 +252,9 @@ def key_figures(old: Document, new: Document, old_claims: list[Claim], new_claim
             a, b = _from_cells(old, (key,)), _from_cells(new, (key,))
         else:
             a = _from_cells(old, spec.cells(old.report_kind)) or (
-                _from_prose(old_claims, spec.subjects, old.report_kind) if spec.prose else None)
+                _from_prose(old_claims, spec, old.report_kind) if spec.prose else None)
             b = _from_cells(new, spec.cells(new.report_kind)) or (
-                _from_prose(new_claims, spec.subjects, new.report_kind) if spec.prose else None)
+                _from_prose(new_claims, spec, new.report_kind) if spec.prose else None)
         if a is None and b is None:
             continue
         c = _statement(spec, b, new_claims) if not mixed else None
