@@ -16,13 +16,8 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import regex
-
 from ...claims.model import Claim
-from ...claims.numbers import Num, scan
 from ...compare import (
-    NUMBERS,
-    REWRITTEN,
     UNCHANGED,
     YEAR_IN_TEXT_RE,
     Sent,
@@ -35,11 +30,21 @@ from ...compare import (
     sentences,
 )
 from ...findings import PRIOR, Ref, Severity
-from ...model import Document, Span
-from ...rounding import Interval, fmt
+from ...model import Document
+from ...rounding import fmt
 from ..base import Context, checker, declare
 from ..reasons import Reason, reasons_of
 from ..text_support import date_issues, protected, year_issues
+from ..year_support import (
+    UNCHANGED_WORDS_RE,
+    claims_by_block,
+    free_figures,
+    nonzero,
+    place,
+    prior_value,
+    steady_amounts,
+    updated,
+)
 
 YOY001 = declare("YOY001", "carried-over", Severity.WARNING, "years", """
     A sentence carried over word for word from last year's report with its figures or years unchanged.
@@ -128,11 +133,6 @@ YOY004 = declare("YOY004", "change-carried-over", Severity.WARNING, "years", """
     """)
 
 
-def _line(span: Span) -> str:
-    """"line 471" in a text, "p23:8" in a PDF (a line number alone is ambiguous there)."""
-    return f"p{span.page}:{span.line}" if span.page else f"line {span.line}"
-
-
 def _claims_in(claims: list[Claim], s: Sent) -> list[Claim]:
     return [c for c in claims if c.block is s.block and s.start <= c.start < s.end]
 
@@ -162,13 +162,13 @@ def check_carried_over(ctx: Context) -> None:
             if changed:
                 c, f, pf = changed[0]
                 assert c.value is not None and pf is not None
-                what = "; ".join(f"{cf.key} {pff.cell.norm} → {cf.cell.norm} ({_line(cf.cell.loc)})"
+                what = "; ".join(f"{cf.key} {pff.cell.norm} → {cf.cell.norm} ({place(cf.cell.loc)})"
                                  for _, cf, pff in changed if pff)
                 ctx.emit(YOY001, f"{c.subject or c.subject_id}: sentence carried over from the {prior.year} report "
-                         f"({_line(old.loc)}) with last year's figure {c.value.display}",
+                         f"({place(old.loc)}) with last year's figure {c.value.display}",
                          c.loc_of(), s.block.text[s.start : s.end].strip()[:200], stated=c.value.display,
                          computed=f.cell.norm,
-                         explanation=f"this sentence is word for word the {prior.year} report's {_line(old.loc)}, "
+                         explanation=f"this sentence is word for word the {prior.year} report's {place(old.loc)}, "
                          f"figures included, but the cells it restates changed: {what}",
                          related=[*(cf.cell.loc for _, cf, _ in changed),
                                   *(Ref(pff.cell.loc, PRIOR, str(pff.key)) for _, _, pff in changed if pff),
@@ -188,11 +188,11 @@ def check_carried_over(ctx: Context) -> None:
             if (line, y) in skip or any((ln, y) in skip for ln in (s.loc.line, s.loc.end_line)):
                 continue
             inside = " (in a title or document number)" if mask[m.start()] else ""
-            ctx.emit(YOY001, f"sentence carried over from the {prior.year} report ({_line(old.loc)}) with its "
+            ctx.emit(YOY001, f"sentence carried over from the {prior.year} report ({place(old.loc)}) with its "
                      f"year {y} unchanged{inside}", s.block.loc(m.start(), m.end()),
                      s.block.text[s.start : s.end].strip()[:200], stated=str(y),
                      computed=str(y + doc.year - prior.year),
-                     explanation=f"the sentence is identical to {_line(old.loc)} of the {prior.year} report; there "
+                     explanation=f"the sentence is identical to {place(old.loc)} of the {prior.year} report; there "
                      f"{y} was {'that report’s own year' if y == prior.year else 'the year after it'}, so in the "
                      f"{doc.year} report it should read {y + doc.year - prior.year}",
                      related=[Ref(old.loc, PRIOR, "the same sentence last year")],
@@ -202,75 +202,13 @@ def check_carried_over(ctx: Context) -> None:
     _stale_statistics(ctx, prior, reported)
 
 
-def _free_figures(ctx: Context, s: Sent, steady: set[str] | None = None) -> list[Num]:
-    """The figures of a sentence that nothing but last year's text can vouch for: non-zero
-    quantities, outside titles and quotes, that restate no table cell (bound by a claim, or
-    an amount equal to a cell that did not change between the reports: ``steady``) and count
-    no list of their own."""
-    b = s.block
-    vouched = {n.start for c in _block_claims(ctx).get(id(b), []) if s.start <= c.start < s.end
-               and (c.binding is not None or c.kind == "list_count") for n in c.nums.values()}
-    nums, _ = scan(b.norm[s.start : s.end], b.text[s.start : s.end])
-    nums = [n for n in nums if (n.money or n.percent or n.figure.value >= SMALL_COUNT) and n.figure.value != 0
-            and s.start + n.start not in vouched
-            and not (steady and n.money and fmt(n.wan_value, n.figure.decimals) in steady)]
-    if not nums:
-        return []
-    mask = protected(b.norm)
-    return [n for n in nums if not mask[s.start + n.start]]
-
-
-def _block_claims(ctx: Context) -> dict[int, list[Claim]]:
-    return ctx.shared(_index_claims)
-
-
-def _index_claims(doc: Document, claims: list[Claim]) -> dict[int, list[Claim]]:
-    """The claims of each block (by the block's id)."""
-    out: dict[int, list[Claim]] = {}
-    for c in claims:
-        out.setdefault(id(c.block), []).append(c)
-    return out
-
-
-SMALL_COUNT = 10  # fewer units, offices, projects or vehicles than this often stay the same for years
-
-
-def _nonzero(key: str) -> bool:
-    return any(regex.sub(r"[0.,]", "", n) for n in numbers_in_key(key))
-
-
-def _updated(p: SentencePair) -> bool:
-    return (p.status in (NUMBERS, REWRITTEN) and p.old is not None and p.new is not None
-            and numbers_in_key(p.old.key) != numbers_in_key(p.new.key))
-
-
-UNCHANGED_WORDS_RE = regex.compile(r"持平|不变|未变|相同|一致")
-AMOUNT_SCALE = {"元": Fraction(1, 10000), "千元": Fraction(1, 10), "万元": Fraction(1), "亿元": Fraction(10000)}
-
-
-def _steady_amounts(doc: Document, prior: Document) -> set[str]:
-    """The amounts (万元, written with 0, 1 and 2 decimals) of the cells that hold the same value
-    in both reports: a sentence restating one of them is confirmed by the tables."""
-    out: set[str] = set()
-    for t in doc.tables:
-        k = AMOUNT_SCALE.get(t.unit or "")
-        if k is None:
-            continue
-        for key, f in t.facts.items():
-            pf = prior.fact(key.table, key.row, key.col)
-            if f.cell.figure is None or pf is None or pf.cell.figure is None or f.cell.figure.value != pf.cell.figure.value:
-                continue
-            v = f.cell.figure.value * k
-            out.update(fmt(v, d) for d in (0, 1, 2))
-    return out
-
-
 def _stale_statistics(ctx: Context, prior: Document, reported: set[str]) -> None:
     """YOY001's second case: a sentence of statistics kept word for word while every other
     sentence with figures in its paragraph was updated.  A sentence that says its figure did
     not change (持平, 保持不变) is meant to read as last year's."""
     pairs = [p for p in aligned(prior, ctx.doc) if p.new is not None]
-    steady = _steady_amounts(ctx.doc, prior)
+    steady = steady_amounts(ctx.doc, prior)
+    block_claims = ctx.shared(claims_by_block)
     by_block: dict[int, list[SentencePair]] = {}
     for p in pairs:
         assert p.new is not None
@@ -282,26 +220,26 @@ def _stale_statistics(ctx: Context, prior: Document, reported: set[str]) -> None
             continue
         if UNCHANGED_WORDS_RE.search(s.block.norm, s.start, s.end):
             continue
-        figures = _free_figures(ctx, s, steady)
+        figures = free_figures(s, block_claims.get(id(s.block), []), steady)
         if not figures:
             continue
         others = [q for q in by_block[id(s.block)] if q is not p and q.new is not None and numbers_in_key(q.new.key)]
-        updated = [q for q in others if _updated(q)]
-        if not updated or any(q.status == UNCHANGED and _nonzero(q.new.key) for q in others if q.new):
+        refreshed = [q for q in others if updated(q)]
+        if not refreshed or any(q.status == UNCHANGED and nonzero(q.new.key) for q in others if q.new):
             continue
         b = s.block
         first = figures[0]
         shown = ", ".join(n.display for n in figures)
         changes = "; ".join(f"{' '.join(numbers_in_key(q.old.key)[:4])} → {' '.join(numbers_in_key(q.new.key)[:4])}"
-                            for q in updated[:3] if q.old and q.new)
-        ctx.emit(YOY001, f"statistics not refreshed: sentence carried over from the {prior.year} report (line "
-                 f"{old.loc.line}) with its figures {shown}, while the rest of its paragraph was updated",
+                            for q in refreshed[:3] if q.old and q.new)
+        ctx.emit(YOY001, f"statistics not refreshed: sentence carried over from the {prior.year} report ("
+                 f"{place(old.loc)}) with its figures {shown}, while the rest of its paragraph was updated",
                  b.loc(s.start + first.start, s.start + first.end), s.text[:200], stated=shown,
-                 explanation=f"this sentence is word for word {_line(old.loc)} of the {prior.year} report, figures "
+                 explanation=f"this sentence is word for word {place(old.loc)} of the {prior.year} report, figures "
                  f"included, and no table confirms them; the other sentences of the paragraph with figures were "
                  f"updated ({changes}), this one was not",
                  related=[Ref(old.loc, PRIOR, "the same sentence last year"),
-                          *(q.new.loc for q in updated[:3] if q.new)],
+                          *(q.new.loc for q in refreshed[:3] if q.new)],
                  key=f"stale:{s.key[:40]}")
 
 
@@ -328,10 +266,10 @@ def check_reasons_carried_over(ctx: Context) -> None:
         comp = "last year" if r.kind == "yoy" else "the budget"
         reversed_ = r.direction is not None and old.direction is not None and r.direction != old.direction
         was = DIR_WORD.get(old.direction, "a change") if old.direction is not None else "a change"
-        msg = (f"{r.subject}: reason '{r.text}' is the {prior.year} report's ({_line(old.loc)}) for "
+        msg = (f"{r.subject}: reason '{r.text}' is the {prior.year} report's ({place(old.loc)}) for "
                f"{was} {AGAINST[old.kind]}".rstrip())
-        expl = (f"{prior.year}: {old.subject} {old.comparison} against {comp}, reason '{old.text}' (line "
-                f"{old.loc.line}); {doc.year}: {r.comparison}, the same reason")
+        expl = (f"{prior.year}: {old.subject} {old.comparison} against {comp}, reason '{old.text}' ("
+                f"{place(old.loc)}); {doc.year}: {r.comparison}, the same reason")
         times = _times(old.change, r.change) if not reversed_ and r.kind == "yoy" else None
         if reversed_:
             msg += f", now given for {DIR_WORD[r.direction]}"  # type: ignore[index]
@@ -364,36 +302,6 @@ def _times(before: Fraction | None, now: Fraction | None) -> Fraction | None:
 
 
 # ---------------------------------------------------------------------- YOY003
-def _scale(unit: str | None) -> Fraction:
-    return {"元": Fraction(1, 10000), "亿元": Fraction(10000)}.get(unit or "", Fraction(1))
-
-
-def _prior_value(prior: Document, prior_claims: list[Claim], c: Claim
-                 ) -> tuple[Interval, Fraction, str, list[Ref]] | None:
-    """Last year's value of the claim's subject: the prior report's own statement of it (same
-    subject, scope and role), else the prior report's cells under the same fact keys."""
-    for p in prior_claims:
-        if (p.kind == "amount" and p.value is not None and p.subject_id and p.subject_id == c.subject_id
-                and p.scope == c.scope and (p.role or "final") == (c.role or "final") and p.period == "year"
-                and p.value.qualifier is None):
-            return (p.value.wan, p.value.wan_value,
-                    f"{_line(p.loc_of())} of the {prior.year} report: {p.subject} {p.value.display}",
-                    [Ref(p.loc_of(), PRIOR, "last year's statement")])
-    if c.binding is None:
-        return None
-    iv, mid, parts, refs = Interval.point(0), Fraction(0), [], []
-    for f in c.binding.facts:
-        pf = prior.fact(f.key.table, f.key.row, f.key.col)
-        if pf is None or pf.cell.na:
-            return None
-        s = _scale(pf.cell.unit)
-        iv = iv + pf.cell.interval.scale(s)
-        mid += (pf.cell.figure.value if pf.cell.figure else Fraction(0)) * s
-        parts.append(f"{pf.key} {pf.cell.norm or '(empty)'} ({_line(pf.cell.loc)})")
-        refs.append(Ref(pf.cell.loc, PRIOR, str(pf.key)))
-    return iv, mid, f"the {prior.year} report's {' + '.join(parts)}", refs
-
-
 @checker("YOY003")
 def check_changes_vs_prior(ctx: Context) -> None:
     doc, prior = ctx.doc, ctx.prior_doc
@@ -405,7 +313,7 @@ def check_changes_vs_prior(ctx: Context) -> None:
         implied = c.implied_prior()
         if implied is None or not c.subject_id:
             continue
-        got = _prior_value(prior, ctx.prior_claims, c)
+        got = prior_value(prior, ctx.prior_claims, c)
         if got is None:
             continue
         iv, mid, source, refs = got
@@ -457,16 +365,16 @@ def check_change_carried_over(ctx: Context) -> None:
             pw = _change_words(p)
             if pw is None or pw[:2] != words[:2] or (pw[2] and words[2] and pw[2] != words[2]):
                 continue
-            implied, before = c.implied_prior(), _prior_value(prior, ctx.prior_claims, c)
+            implied, before = c.implied_prior(), prior_value(prior, ctx.prior_claims, c)
             if implied is not None and before is not None and implied[0].intersects(before[0]):
                 break  # last year's figure confirms it: the same change two years running
             ch = c.nums["change"]
             said = f"{c.words.get('change', '')} {ch.display}" + (f"，{c.words.get('pct', '')} {words[2]}%"
                                                                   if words[2] else "")
             ctx.emit(YOY004, f"{c.subject}: '比上年{said.strip()}' is the {prior.year} report's change of the same "
-                     f"subject ({_line(p.loc_of('change'))})", c.loc_of("change"), c.text.strip()[:200],
+                     f"subject ({place(p.loc_of('change'))})", c.loc_of("change"), c.text.strip()[:200],
                      stated=said.strip(),
-                     explanation=f"{prior.year} report, {_line(p.loc_of('change'))}: {p.text.strip()[:120]}; "
+                     explanation=f"{prior.year} report, {place(p.loc_of('change'))}: {p.text.strip()[:120]}; "
                      f"{doc.year}: {c.text.strip()[:120]}. The change (and its percentage) is word for word last "
                      f"year's while the figure it follows was updated ({p.value.display if p.value else '?'} → "
                      f"{c.value.display if c.value else '?'})",
