@@ -11,6 +11,12 @@ the notes that reading the file produced.  ``iter_analyse`` yields small picklab
 viewer needs (the rules, the source text of a span, the cells behind a finding or a claim)
 are here too, so that no front end reaches into the checks.  Nothing here raises for a bad
 input: the error is in the result, as one line.
+
+Two reports side by side: ``diff(old, new)`` (or ``diff_analyses`` on two analyses a viewer
+already holds) gives a ``ReportDiff`` (narrative/diff.py): key figures, tables, prose and the
+copy-forward findings.  A prior that is not last year's report of the same department is
+refused in one line (``Options.force`` overrides); ``prior_dir`` pairs a directory of last
+year's reports with this year's by identity.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .claims.model import Claim, ClaimSet
 from .claims.numbers import Num
@@ -26,11 +33,35 @@ from .findings import PRIOR, REPORT, Finding, Ref, Severity
 from .model import Document, Fact, Span
 from .pipeline import ReadReport
 
+if TYPE_CHECKING:
+    from .diff import ReportDiff, ReportSide
+    from .diff_prose import SentenceChange, WordChange
+    from .diff_tables import CellChange, RowChange, TableDiff
+    from .keyfigures import Amount, KeyFigure, Statement
+    from .pairing import PriorDir
+
+# The diff's data classes, imported on first use (``narrative check`` never loads the diff).
+_LAZY = {
+    "ReportDiff": "diff", "ReportSide": "diff", "KeyFigure": "keyfigures", "Amount": "keyfigures",
+    "Statement": "keyfigures", "TableDiff": "diff_tables", "CellChange": "diff_tables", "RowChange": "diff_tables",
+    "SentenceChange": "diff_prose", "WordChange": "diff_prose", "PriorDir": "pairing",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'narrative.api' has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f"narrative.{module}"), name)
+
 __all__ = [
-    "Analysis", "Claim", "ClaimSet", "Document", "Fact", "FileResult", "Finding", "InputError", "Num", "Options",
-    "PRIOR", "Prior", "REPORT", "Ref", "Severity", "Span", "analyse", "cells_of_claim", "cells_of_finding",
-    "check_document", "check_file", "claim_of_finding", "iter_analyse", "load_document", "read", "read_prior", "rule",
-    "rules", "source_text", "table_name",
+    "Amount", "Analysis", "CellChange", "Claim", "ClaimSet", "Document", "Fact", "FileResult", "Finding", "InputError",
+    "KeyFigure", "Num", "Options", "PRIOR", "Prior", "PriorDir", "REPORT", "Ref", "ReportDiff", "ReportSide", "RowChange",
+    "SentenceChange", "Severity", "Span", "Statement", "TableDiff", "WordChange", "analyse", "cells_of_claim",
+    "cells_of_finding", "check_document", "check_file", "claim_of_finding", "diff", "diff_analyses", "iter_analyse",
+    "load_document", "prior_dir", "read", "read_prior", "rule", "rules", "source_text", "table_name",
 ]
 
 
@@ -43,6 +74,9 @@ class Options:
     ignore: tuple[str, ...] = ()
     min_severity: Severity = Severity.INFO
     timeout: float = 60.0
+    # Check against a prior (or diff two reports) that the identities say is not last year's
+    # report of the same department (``--force``): a renamed department, a misread title.
+    force: bool = False
 
 
 @dataclass
@@ -149,11 +183,16 @@ class Analysis:
         )
 
 
-def analyse(path: str | Sequence[str], options: Options | None = None, prior: Prior | str | None = None
-            ) -> Analysis:
+def analyse(path: str | Sequence[str], options: Options | None = None,
+            prior: Prior | PriorDir | str | None = None) -> Analysis:
     """Read, model, extract and check one report.  Never raises for a bad input.  Several
     paths are one report published as several files (``--as-one``); the result's path is
-    "a + b" and each finding's span names the file it is in."""
+    "a + b" and each finding's span names the file it is in.
+
+    ``prior``: last year's report (a path or a ``Prior`` read once), or a ``PriorDir`` to pick
+    it from by identity.  A prior of another department, a later year or another kind is
+    refused (``error``, one line) unless ``options.force``."""
+    from .pairing import PriorDir
     from .pipeline import check, read_report
 
     opts = options or Options()
@@ -163,15 +202,53 @@ def analyse(path: str | Sequence[str], options: Options | None = None, prior: Pr
     try:
         report = read_report(path if isinstance(path, str) else list(path), timeout=opts.timeout)
     except InputError as err:
-        return Analysis(name, error=str(err), prior=prior)
+        return Analysis(name, error=str(err), prior=prior if isinstance(prior, Prior) else None)
+    notes = list(report.notes)
+    if isinstance(prior, PriorDir):
+        found, note = prior.match(report.doc.identity)
+        if note:
+            notes.append(note)
+        prior = _cached_prior(found, opts) if found is not None else None
+    if prior is not None and prior.report is not None:
+        problem = _prior_problem(prior, report, opts, notes)
+        if problem is not None:
+            return Analysis(name, notes=notes, error=problem, prior=prior)
     findings = check(
         report,
         select=list(opts.select),
         ignore=list(opts.ignore),
         prior=prior.report if prior is not None else None,
+        prior_forced=opts.force,
     )
     findings = [f for f in findings if f.severity >= opts.min_severity]
-    return Analysis(name, report.doc, report.claims, findings, list(report.notes), prior=prior)
+    return Analysis(name, report.doc, report.claims, findings, notes, prior=prior)
+
+
+def _prior_problem(prior: Prior, report: ReadReport, opts: Options, notes: list[str]) -> str | None:
+    """Why ``prior`` cannot be this report's prior (one line), or None; notes added on the way."""
+    from .compare import BUDGET_OUTCOME, relate
+
+    assert prior.report is not None
+    rel = relate(prior.report.doc.identity, report.doc.identity, old_name="the prior", new_name="the report")
+    refusal = rel.refusal
+    if refusal is None and rel.comparison == BUDGET_OUTCOME:
+        refusal = ("the prior is the 预算 of the report's own year: --prior takes last year's report of the same "
+                   "kind; compare a budget with its outcome with 'narrative diff'")
+    notes.extend(n for n in rel.notes if rel.comparison != BUDGET_OUTCOME)
+    if refusal is None:
+        return None
+    if opts.force:
+        notes.append(f"checked against {prior.path} as forced: {refusal}")
+        return None
+    return f"--prior {prior.path}: {refusal} (--force checks against it anyway)"
+
+
+def _cached_prior(path: str, options: Options) -> Prior:
+    """A prior read once per process (batch runs pair many reports with few priors)."""
+    prior = _WORKER_PRIOR.get(path)
+    if prior is None:
+        prior = _WORKER_PRIOR[path] = read_prior(path, options)
+    return prior
 
 
 def read(path: str, options: Options | None = None) -> Analysis:
@@ -190,14 +267,9 @@ def read(path: str, options: Options | None = None) -> Analysis:
 _WORKER_PRIOR: dict[str, Prior] = {}
 
 
-def _analyse_result(path: str, options: Options, prior_path: str | None) -> FileResult:
-    """One file in a worker process: the prior is read once per worker."""
-    prior = None
-    if prior_path is not None:
-        prior = _WORKER_PRIOR.get(prior_path)
-        if prior is None:
-            prior = _WORKER_PRIOR[prior_path] = read_prior(prior_path, options)
-    return analyse(path, options, prior).result()
+def _analyse_result(path: str, options: Options, prior: str | PriorDir | None) -> FileResult:
+    """One file in a worker process: a prior is read once per worker."""
+    return analyse(path, options, _cached_prior(prior, options) if isinstance(prior, str) else prior).result()
 
 
 def _partial(r: FileResult) -> bool:
@@ -206,7 +278,7 @@ def _partial(r: FileResult) -> bool:
 
 
 def pair_partial_reports(results: Iterable[FileResult], options: Options | None = None,
-                         prior: Prior | str | None = None) -> Iterator[FileResult]:
+                         prior: Prior | PriorDir | str | None = None) -> Iterator[FileResult]:
     """Pass results through, holding back the files that hold only the prose or only the
     tables of a report; at the end, a prose file and a tables file of the same report
     identity (department, year, kind, unit level) are checked again as one report (prose
@@ -233,7 +305,7 @@ def iter_analyse(
     paths: Iterable[str],
     options: Options | None = None,
     *,
-    prior: Prior | str | None = None,
+    prior: Prior | PriorDir | str | None = None,
     jobs: int = 1,
     pair: bool = False,
 ) -> Iterator[FileResult]:
@@ -256,11 +328,50 @@ def iter_analyse(
         return
     from concurrent.futures import ProcessPoolExecutor, as_completed
 
-    prior_path = prior if isinstance(prior, str) else (prior.path if prior is not None else None)
+    prior_path = prior.path if isinstance(prior, Prior) else prior
     with ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or 1, len(todo))) as pool:
         futures = [pool.submit(_analyse_result, p, opts, prior_path) for p in todo]
         for fut in as_completed(futures):
             yield fut.result()
+
+
+def prior_dir(paths: Iterable[str], options: Options | None = None) -> PriorDir:
+    """The reports of a directory of last year's reports, by identity, for ``analyse`` /
+    ``iter_analyse(prior=...)`` to pair each report with its own prior (unreadable files are in
+    its ``errors``)."""
+    from .pairing import index_priors
+
+    return index_priors(list(paths), timeout=(options or Options()).timeout)
+
+
+# ---------------------------------------------------------------------- two reports side by side
+def diff(old: str, new: str, options: Options | None = None) -> ReportDiff:
+    """Compare two report files (OLD the earlier).  Never raises for a bad input: a file that
+    cannot be read, or two reports that may not be compared, give ``error`` (one line)."""
+    from .diff import ReportDiff, ReportSide, diff_reports
+    from .pipeline import read_report
+
+    opts = options or Options()
+    reports = []
+    for label, path in (("OLD", old), ("NEW", new)):
+        try:
+            reports.append(read_report(path, timeout=opts.timeout))
+        except InputError as err:
+            return ReportDiff(ReportSide(old), ReportSide(new), error=f"{label} {path}: {err}")
+    return diff_reports(reports[0], reports[1], force=opts.force)
+
+
+def diff_analyses(old: Analysis, new: Analysis, *, force: bool = False) -> ReportDiff:
+    """``diff`` of two analyses already in hand (a viewer's report and its prior)."""
+    from .diff import ReportDiff, ReportSide, diff_reports
+
+    for label, a in (("OLD", old), ("NEW", new)):
+        if a.document is None or a.claims is None:
+            return ReportDiff(ReportSide(old.path), ReportSide(new.path),
+                              error=f"{label} {a.path}: {a.error or 'not read'}")
+    assert old.document is not None and old.claims is not None and new.document is not None and new.claims is not None
+    return diff_reports(ReadReport(old.path, old.document, old.claims), ReadReport(new.path, new.document, new.claims),
+                        force=force)
 
 
 # ---------------------------------------------------------------------- look-ups for viewers

@@ -84,6 +84,7 @@ def check(
     select: list[str] | None = None,
     ignore: list[str] | None = None,
     prior: ReadReport | None = None,
+    prior_forced: bool = False,
 ) -> list[Finding]:
     from .checks.runner import run_checks
 
@@ -94,4 +95,5 @@ def check(
         ignore=ignore,
         prior_doc=prior.doc if prior else None,
         prior_claims=prior.claims if prior else None,
+        prior_forced=prior_forced,
     )

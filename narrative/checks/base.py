@@ -100,6 +100,9 @@ class Context:
     claim_set: ClaimSet
     prior_doc: Document | None = None
     prior_claim_set: ClaimSet | None = None
+    # The user vouched that the prior is this department's report (``--force``): a department
+    # read differently does not stop the year-to-year rules (``compare.comparable``).
+    prior_forced: bool = False
     findings: list[Finding] = field(default_factory=list)
     _block_index: list[tuple[int, int]] | None = field(default=None, repr=False)
     _line_index: dict[tuple[str | None, int | None, int], int] = field(default_factory=dict, repr=False)

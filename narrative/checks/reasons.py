@@ -55,6 +55,7 @@ class Reason:
     kind: str | None  # "yoy" | "budget" | None (no comparison found before it)
     direction: int | None
     comparison: str  # how the comparison reads ("增加 9.72万元")
+    change: Fraction | None = None  # the size of a change on last year, in 万元 (None: not stated)
 
     @property
     def loc(self) -> Loc:
@@ -133,8 +134,19 @@ def reasons_of(doc: Document, claims: list[Claim]) -> list[Reason]:
                 subject_id=subject_claim.subject_id if subject_claim else None,
                 subject=subject_claim.subject if subject_claim else "",
                 kind=comp.kind if comp else None, direction=comp.direction if comp else None,
-                comparison=comp.text if comp else ""))
+                comparison=comp.text if comp else "",
+                change=_change_of(comp)))
     return out
+
+
+def _change_of(comp: Comparison | None) -> Fraction | None:
+    """The size (万元) of the change on last year a reason explains; 0 for 持平."""
+    if comp is None or comp.kind != "yoy":
+        return None
+    if comp.direction == 0:
+        return Fraction(0)
+    ch = comp.claim.nums.get("change")
+    return abs(ch.wan_value) if ch is not None and ch.money else None
 
 
 def _words(kind: str) -> list[str]:

@@ -77,11 +77,12 @@ def run_checks(
     prior_doc: Document | None = None,
     prior_claims: ClaimSet | None = None,
     checkers: Iterable[CheckerEntry] | None = None,
+    prior_forced: bool = False,
 ) -> list[Finding]:
     """Run the selected checkers on one report; findings sorted by place, fingerprinted."""
     load_rules()
     sel, ign = list(select or []), list(ignore or [])
-    ctx = Context(doc, claims, prior_doc=prior_doc, prior_claim_set=prior_claims)
+    ctx = Context(doc, claims, prior_doc=prior_doc, prior_claim_set=prior_claims, prior_forced=prior_forced)
     for entry in base.CHECKERS if checkers is None else checkers:
         if not any(selected(c, sel, ign) for c in entry.codes):
             continue

@@ -14,10 +14,10 @@ import sys
 from collections.abc import Sequence
 
 from ..diagnostics import ExitCode, warn
-from . import check, info
+from . import check, diff, info
 from .common import Parser
 
-COMMANDS = (check, info)
+COMMANDS = (check, diff, info)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -20,6 +20,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     c.add_argument("--select", action="append", metavar="CODES", help="only these rule codes or prefixes")
     c.add_argument("--ignore", action="append", metavar="CODES", help="skip these rule codes or prefixes")
     c.add_argument("--prior", metavar="FILE", help="the same department's report for the previous year")
+    c.add_argument("--prior-dir", metavar="DIR",
+                   help="last year's reports: each report is checked against its department's, found by identity")
+    c.add_argument("--force", action="store_true",
+                   help="check against --prior even when it seems another department's or not the year before")
     c.add_argument("--timeout", type=float, metavar="SECONDS", default=None,
                    help="time limit for reading one file (default 60)")
     c.add_argument("--config", metavar="PYPROJECT", help="read [tool.narrative] from this file")
@@ -33,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..api import Options, Severity, analyse, iter_analyse, read_prior
+    from ..api import Options, Severity, analyse, iter_analyse, prior_dir, read_prior
     from ..config import find_pyproject, load_settings
     from ..report import reporter
 
@@ -70,24 +74,32 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not files:
         warn("usage error: no input files")
         return ExitCode.INPUT_ERROR
-    opts = Options(tuple(select), tuple(ignore), min_sev, args.timeout or 60.0)
+    opts = Options(tuple(select), tuple(ignore), min_sev, args.timeout or 60.0, force=args.force)
     status = ExitCode.OK
-    prior = None
+    prior = pdir = None
+    if args.prior and args.prior_dir:
+        warn("usage error: give --prior FILE or --prior-dir DIR, not both")
+        return ExitCode.INPUT_ERROR
     if args.prior:
         prior = read_prior(args.prior, opts)
         if prior.error:
             warn(f"prior {args.prior}: {prior.error} (checked without the year-to-year rules)")
             status = ExitCode.INPUT_ERROR
+    elif args.prior_dir:
+        pdir = prior_dir(expand([args.prior_dir]), opts)
+        for path, why in pdir.errors.items():
+            warn(f"prior {path}: {why} (not paired)")
     rep = reporter(fmt, sys.stdout, config=settings.source)
     rep.start()
     errors = False
+    chosen = prior if prior is not None else pdir
     if args.as_one:
         if len(files) < 2:
             warn("usage error: --as-one needs the files of one report (the prose, then the tables)")
             return ExitCode.INPUT_ERROR
-        results = iter([analyse(files, opts, prior).result()])
+        results = iter([analyse(files, opts, chosen).result()])
     else:
-        results = iter_analyse(files, opts, prior=prior, pair=not args.no_pairing)
+        results = iter_analyse(files, opts, prior=chosen, pair=not args.no_pairing)
     for r in results:
         if r.error:
             warn(f"{r.path}: {r.error}")

@@ -1,0 +1,61 @@
+"""Pairing reports with last year's by identity: ``narrative check DIR --prior-dir DIR2``.
+
+Each report of DIR is checked against the report of DIR2 that is the same department's, of the
+same kind and unit level, of the year before (``ReportIdentity``: the department normalised, so
+"江苏省委办公厅" and "中共江苏省委办公厅" pair).  The prior directory is read once, up front, for
+the identities only (the documents are not kept: a prior is read again, once per process, when a
+report pairs with it).  A report with no such prior is checked alone, and says so in a note.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .errors import InputError
+from .model import ReportIdentity
+
+Key = tuple[str | None, int | None, str | None, str | None]
+
+
+@dataclass
+class PriorDir:
+    """The reports of a prior directory by identity key (picklable: sent to worker processes)."""
+
+    paths: list[str]
+    by_key: dict[Key, list[tuple[str, bool]]] = field(default_factory=dict)  # key → [(path, holds prose)]
+    errors: dict[str, str] = field(default_factory=dict)  # path → why it could not be read
+
+    def match(self, identity: ReportIdentity | None) -> tuple[str | None, str | None]:
+        """(the prior's path, a note): the path of last year's report of the same department,
+        kind and unit level, or None and why none was paired."""
+        if identity is None or not identity.department or identity.year is None:
+            return None, "unpaired: its department or year could not be read; checked alone"
+        key = (identity.department, identity.year - 1, identity.kind, identity.unit_level)
+        found = self.by_key.get(key, [])
+        if not found:
+            return None, (f"unpaired: no {identity.name or identity.department} {identity.year - 1} "
+                          f"{identity.kind or 'report'} among the {len(self.paths)} file(s) of the prior directory; "
+                          "checked alone")
+        prose = [p for p, holds_prose in found if holds_prose] or [p for p, _ in found]
+        if len(found) > 1:
+            return prose[0], f"paired with {prose[0]} ({len(found)} files of the prior directory are that report)"
+        return prose[0], None
+
+
+def index_priors(paths: list[str], *, timeout: float = 60.0) -> PriorDir:
+    """Read the identity of every file of the prior directory (unreadable ones are listed in
+    ``errors``, never raised)."""
+    from .pipeline import read_document
+
+    out = PriorDir(list(paths))
+    for p in paths:
+        try:
+            doc, _ = read_document(p, timeout=timeout)
+        except InputError as err:
+            out.errors[p] = str(err)
+            continue
+        i = doc.identity
+        if i is None:
+            continue
+        out.by_key.setdefault(i.key, []).append((p, "prose" in i.holds))
+    return out
