@@ -1,20 +1,24 @@
-"""``narrative check``: check reports and print findings, streaming one file at a time."""
+"""``narrative check``: check reports and print findings, streaming one file at a time.
+
+The options for many files (jobs, engines, output files, the cache, the progress bar) and
+the loop over the results live in ``batch_options`` and ``batch_run``."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
 from ..diagnostics import ExitCode, warn
 from ..errors import InputError
-from .common import codes, expand, validate_codes
+from .batch_options import add_batch_arguments, batch_settings
+from .common import FORMATS, codes, expand, validate_codes
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     c = sub.add_parser("check", help="check reports and print findings")
-    c.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt or .pdf) or directories")
-    c.add_argument("--format", choices=["text", "json", "markdown"], default=None)
+    c.add_argument("files", nargs="*", metavar="FILE",
+                   help="report files (text, PDF, web page, .docx, .xlsx) or directories (searched recursively)")
+    c.add_argument("--format", choices=FORMATS, default=None)
     c.add_argument("--min-severity", choices=["info", "warning", "error"], default=None,
                    help="lowest severity to report (default: warning; info adds rounding notes)")
     c.add_argument("--select", action="append", metavar="CODES", help="only these rule codes or prefixes")
@@ -24,13 +28,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="time limit for reading one file (default 60)")
     c.add_argument("--config", metavar="PYPROJECT", help="read [tool.narrative] from this file")
     c.add_argument("-v", "--verbose", action="store_true", help="say which settings file applies")
+    add_batch_arguments(c)
     c.set_defaults(func=cmd_check)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..api import Options, Severity, iter_analyse, read_prior
+    from ..api import Options, Severity
     from ..config import find_pyproject, load_settings
-    from ..report import reporter
+    from .batch_run import run_batch
 
     try:
         config = Path(args.config) if args.config else find_pyproject(Path.cwd())
@@ -50,7 +55,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.verbose:
         warn(f"settings: {settings.source or 'defaults (no pyproject.toml with [tool.narrative])'}")
     fmt = args.format or settings.format
-    if fmt not in ("text", "json", "markdown"):
+    if fmt not in FORMATS:
         warn(f"usage error: unknown format {fmt!r}")
         return ExitCode.INPUT_ERROR
     try:
@@ -61,31 +66,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.timeout is not None and args.timeout <= 0:
         warn("usage error: --timeout must be a positive number of seconds")
         return ExitCode.INPUT_ERROR
-    files = expand(args.files)
+    try:
+        batch = batch_settings(args, fmt)
+    except InputError as err:
+        warn(str(err))
+        return ExitCode.INPUT_ERROR
+    files = expand(args.files) + expand(batch.listed)
     if not files:
         warn("usage error: no input files")
         return ExitCode.INPUT_ERROR
     opts = Options(tuple(select), tuple(ignore), min_sev, args.timeout or 60.0)
-    status = ExitCode.OK
-    prior = None
-    if args.prior:
-        prior = read_prior(args.prior, opts)
-        if prior.error:
-            warn(f"prior {args.prior}: {prior.error} (checked without the year-to-year rules)")
-            status = ExitCode.INPUT_ERROR
-    rep = reporter(fmt, sys.stdout, config=settings.source)
-    rep.start()
-    errors = False
-    for r in iter_analyse(files, opts, prior=prior):
-        if r.error:
-            warn(f"{r.path}: {r.error}")
-            status = ExitCode.INPUT_ERROR
-        for note in r.notes:
-            warn(f"{r.path}: note: {note}")
-        errors = errors or any(f.severity == Severity.ERROR for f in r.findings)
-        rep.result(r)
-        sys.stdout.flush()
-    rep.end()
-    return ExitCode.FINDINGS if errors else status
-
-
+    return run_batch(files, opts, args.prior, fmt, settings.source, batch)
