@@ -177,10 +177,10 @@ class _Run(Generic[R]):
 
 
 def run_pool(work: Callable[[str], R], items: Iterable[str], *, failed: Callable[[str, str], R], jobs: int,
-             limit: float | None) -> Iterator[R]:
+             limit: float | None, grace: float = GRACE) -> Iterator[R]:
     """``work(item)`` for every item in ``jobs`` worker processes, each result as it finishes.
 
     ``limit``: the time a file may take (the worker's own alarm); a worker still busy
-    ``GRACE`` seconds later is killed and its file reported as timed out."""
-    hard = None if limit is None else limit + GRACE
+    ``grace`` seconds later is killed and its file reported as timed out."""
+    hard = None if limit is None else limit + grace
     yield from _Run(work, items, failed, max(1, jobs), hard).results()
