@@ -39,3 +39,10 @@ def behave(path: str) -> Done:
         time.sleep(float(name.split("-")[1]))
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGALRM})
     return Done(path, pid=os.getpid())
+
+
+def analyse_result(path: str):  # type: ignore[no-untyped-def]
+    """The real analysis of one file, as a pool worker runs it."""
+    from narrative.api import analyse
+
+    return analyse(path).result()

@@ -32,7 +32,7 @@ def _client(scheduler: str | None, jobs: int) -> tuple[Any, Any]:
             return Client(scheduler, timeout="10s"), None
         except (OSError, TimeoutError, ValueError) as err:
             raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
-    cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=None,
+    cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=":0",
                            silence_logs=logging.ERROR)
     return Client(cluster), cluster
 
