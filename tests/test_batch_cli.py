@@ -96,6 +96,7 @@ def test_usage_errors_of_the_batch_options(tmp_path: Path, capsys) -> None:  # t
     [f] = [str(p) for p in _tiny(tmp_path, 1)]
     cases = [
         (["--format", "xlsx"], "usage error: --format xlsx needs --output FILE"),
+        (["--format", "xlsx", "--output", "-"], "usage error: --format xlsx needs --output FILE"),
         (["--per-report"], "usage error: --per-report is for --format csv"),
         (["--jobs", "0"], "usage error: --jobs must be 1 or more"),
         (["--engine", "local", "--scheduler", "tcp://127.0.0.1:8786"], "usage error: --scheduler is for --engine dask"),
@@ -124,3 +125,15 @@ def test_text_formats_go_to_standard_output(tmp_path: Path, fmt: str, capsys) ->
     code, out, err = _run(["check", *files, "--format", fmt, "--jobs", "2", "--select", "TBL001"], capsys)
     assert code == 1 and err == ""
     assert out.count("TBL001") >= 4
+
+
+def test_the_output_file_is_not_checked_as_a_report(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    _tiny(tmp_path, 2)
+    out = tmp_path / "region.xlsx"
+    for _ in range(2):  # the second run finds region.xlsx in the folder it checks
+        assert main(["check", str(tmp_path), "--format", "xlsx", "--output", str(out), "--jobs", "1"]) == 1
+        assert capsys.readouterr().err == ""
+    import openpyxl
+
+    rows = list(openpyxl.load_workbook(out)["summary"].iter_rows(min_row=2, values_only=True))
+    assert sorted(r[0] for r in rows[:-1]) == [str(tmp_path / "r0.txt"), str(tmp_path / "r1.txt")]

@@ -99,3 +99,18 @@ def test_baselined_findings_never_fail_a_run() -> None:
     confirmed = FileResult("x", findings=[_finding("TBL001", "a" * 16, "confirmed")])
     assert not _fails(accepted, 2) and not _fails(false_alarm, 2)
     assert _fails(confirmed, 2) and not _fails(confirmed, None)
+
+
+def test_a_sheet_past_excels_rows_says_what_it_left_out(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from narrative.report import xlsx_report
+
+    monkeypatch.setattr(xlsx_report, "MAX_ROWS", 3)  # header, one finding, the note
+    path = tmp_path / "out.xlsx"
+    with open(path, "wb") as fh:
+        rep = reporter("xlsx", fh)
+        rep.start()
+        rep.result(_results()[0])
+        rep.end()
+    rows = list(openpyxl.load_workbook(path)["findings"].iter_rows(values_only=True))
+    assert len(rows) == 3 and rows[1][11] == "a" * 16
+    assert rows[2][0] == "2 more rows not shown: a sheet holds 3 rows (use --format csv)"

@@ -86,7 +86,7 @@ def batch_settings(args: argparse.Namespace, fmt: str) -> BatchSettings:
     engine = args.engine or ("dask" if args.scheduler else "local")
     if args.scheduler and engine != "dask":
         raise InputError("usage error: --scheduler is for --engine dask")
-    if fmt in BINARY_FORMATS and not args.output:
+    if fmt in BINARY_FORMATS and (not args.output or args.output == "-"):
         raise InputError(f"usage error: --format {fmt} needs --output FILE")
     if args.per_report and fmt != "csv":
         raise InputError("usage error: --per-report is for --format csv")

@@ -11,6 +11,7 @@ never count), else 2 when a file or the prior could not be read, else 0.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from collections.abc import Iterator
 from typing import IO, Any
@@ -49,11 +50,29 @@ def _fails(r: Any, level: int | None) -> bool:
     return level is not None and any(f.severity >= level and not is_baselined(f) for f in r.findings)
 
 
+def _not_the_output(files: list[str], output: str | None) -> list[str]:
+    """The files without the output file itself (``-o reports/region.xlsx`` of an earlier run
+    would otherwise be found in ``reports/`` and checked as a report)."""
+    if not output or output == "-" or not os.path.exists(output):
+        return files
+    keep = []
+    for f in files:
+        try:
+            if os.path.samefile(f, output):
+                continue
+        except OSError:
+            pass
+        keep.append(f)
+    return keep
+
+
 def run_batch(files: list[str], opts: Any, prior: str | None, fmt: str, config: str | None,
               batch: BatchSettings) -> int:
     """Check ``files`` and report them in ``fmt``; the exit status."""
     from ..api import iter_analyse
     from ..report import reporter
+
+    files = _not_the_output(files, batch.output)
 
     level = FAIL_LEVELS.get(batch.fail_on)
     status = ExitCode.OK

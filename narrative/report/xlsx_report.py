@@ -25,6 +25,7 @@ from ..api import FileResult, Finding, Severity, rules
 from .common import Reporter, Summary, family, place, verdict
 
 SAMPLE_ROWS = 200
+MAX_ROWS = 1_048_576  # Excel's rows per sheet; the last one is kept for saying what did not fit
 MAX_WIDTH = 60
 MIN_WIDTH = 6
 MAX_CELL = 32767  # Excel's limit for one cell
@@ -60,10 +61,14 @@ class _Sheet:
         self.filtered = filtered
         self.held: list[list[Any]] = [list(header)]
         self.rows = 1
+        self.dropped = 0
         if filtered:
             self.ws.freeze_panes = "A2"
 
     def append(self, row: list[Any]) -> None:
+        if self.rows >= MAX_ROWS - 1:
+            self.dropped += 1
+            return
         row = [_clean(v) for v in row]
         self.rows += 1
         if self.held is None:
@@ -89,6 +94,8 @@ class _Sheet:
         from openpyxl.utils import get_column_letter
 
         self.flush()
+        if self.dropped:
+            self.ws.append([f"{self.dropped} more rows not shown: a sheet holds {MAX_ROWS:,} rows (use --format csv)"])
         if self.filtered:
             self.ws.auto_filter.ref = f"A1:{get_column_letter(len(self.header))}{self.rows}"
 
