@@ -83,6 +83,12 @@ class Run:
     load_before: float
     load_after: float
     peaks: dict[int, int] = field(default_factory=dict)
+    cpu: float = 0.0  # CPU seconds of the whole tree (user + system), from /proc
+
+    @property
+    def cores_used(self) -> float:
+        """How many cores the run had on average: below the jobs asked, others were busy too."""
+        return self.cpu / self.wall
 
     @property
     def rate(self) -> float:
@@ -98,6 +104,15 @@ def _hwm(pid: int) -> int | None:
     except OSError:
         return None
     return None
+
+
+def _cpu(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def _descendants(root: int) -> set[int]:
@@ -128,12 +143,16 @@ def check(directory: Path, jobs: int, files: int) -> Run:
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     peaks: dict[int, int] = {}
+    cpu: dict[int, float] = {}
     if Path("/proc").is_dir():
         while proc.poll() is None:
             for pid in {proc.pid, *_descendants(proc.pid)}:
                 v = _hwm(pid)
                 if v is not None:
                     peaks[pid] = max(peaks.get(pid, 0), v)
+                c = _cpu(pid)
+                if c is not None:
+                    cpu[pid] = c
             time.sleep(0.2)
     else:  # no /proc: only the peak of the whole tree (the largest process), in KiB on Linux
         peaks[proc.pid] = os.wait4(proc.pid, 0)[2].ru_maxrss
@@ -144,7 +163,7 @@ def check(directory: Path, jobs: int, files: int) -> Run:
     worker = max((v for pid, v in peaks.items() if pid != proc.pid), default=0)
     if checked != files:
         print(f"  warning: {checked} results for {files} files", file=sys.stderr)
-    return Run(wall, files, parent, worker, load, os.getloadavg()[0], peaks)
+    return Run(wall, files, parent, worker, load, os.getloadavg()[0], peaks, sum(cpu.values()))
 
 
 def mib(kib: int) -> str:
@@ -173,6 +192,8 @@ def main() -> None:
             w1 = statistics.median(r.wall for r in one)
             w2 = statistics.median(r.wall for r in two)
             loads = [r.load_before for r in one + two] + [r.load_after for r in one + two]
+            for label, runs_ in (("--jobs 1", one), ("--jobs 2", two)):
+                print(f"  {label}: " + ", ".join(f"{r.wall:.2f} s" for r in runs_))
             print(f"{args.compare} text reports, start-up included (median of 3): --jobs 1 {w1:.2f} s, "
                   f"--jobs 2 {w2:.2f} s: ratio {w2 / w1:.3f} (goal ≤ {1 / 1.6:.3f}); "
                   f"load average {min(loads):.2f}–{max(loads):.2f}")
@@ -186,7 +207,8 @@ def main() -> None:
         for jobs in (1, args.jobs):
             r = check(full_dir, jobs, args.files)
             runs[jobs] = r
-            print(f"--jobs {jobs}: {args.files} files in {r.wall:.1f} s = {r.rate:.2f} files/s; parent peak "
+            print(f"--jobs {jobs}: {args.files} files in {r.wall:.1f} s = {r.rate:.2f} files/s "
+                  f"({r.cpu:.0f} CPU s, {r.cores_used:.2f} cores on average); parent peak "
                   f"{mib(r.parent_kib)}, largest worker peak {mib(r.worker_kib)}; load {r.load_before:.2f} → "
                   f"{r.load_after:.2f}")
         if args.jobs > 1:
