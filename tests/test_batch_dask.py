@@ -15,6 +15,7 @@ import pytest
 from narrative.cli import main
 
 from .conftest import ROOT, SAMPLES
+from .test_pdf_worker import slow_pdf
 
 TINY = ROOT / "tests" / "data" / "tiny-report.txt"
 
@@ -55,11 +56,15 @@ def test_a_dask_cluster_finds_what_a_local_run_finds(tmp_path: Path, scheduler: 
 
 def test_engine_dask_without_an_address_starts_a_local_cluster(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     files = [str(shutil.copy(TINY, tmp_path / f"r{k}.txt")) for k in range(2)]
-    code = main(["check", *files, "--format", "jsonl", "--engine", "dask", "--jobs", "1", "--select", "TBL001"])
+    slow = str(slow_pdf(tmp_path / "slow.pdf"))  # about 45 s of pdfminer (tests/test_pdf_worker.py)
+    code = main(["check", *files, slow, "--format", "jsonl", "--engine", "dask", "--jobs", "1", "--select", "TBL001",
+                 "--timeout", "1.5"])
     docs = _by_path(capsys.readouterr().out)
     assert code == 1
-    # tiny-report.txt line 18: TBL001 in two columns (tests/test_cli.py)
-    assert {p: (e, len(fps)) for p, (e, fps) in docs.items()} == {p: (None, 2) for p in files}
+    # tiny-report.txt line 18: TBL001 in two columns (tests/test_cli.py); the PDF reader's time
+    # limit holds in a Dask worker process too (a daemonic one: the reader starts a subprocess)
+    assert {p: (e, len(fps)) for p, (e, fps) in docs.items()} == {
+        **{p: (None, 2) for p in files}, slow: ("timed out after 1.5 s", 0)}
 
 
 def test_an_unreachable_scheduler_is_one_line(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]

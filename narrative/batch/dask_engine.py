@@ -32,8 +32,17 @@ def _client(scheduler: str | None, jobs: int) -> tuple[Any, Any]:
             return Client(scheduler, timeout="10s"), None
         except (OSError, TimeoutError, ValueError) as err:
             raise InputError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
-    cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True, dashboard_address=":0",
-                           silence_logs=logging.ERROR)
+    from ..ingest.pdf_worker import _main_module_hidden
+
+    try:
+        # The workers are spawned: hide the caller's __main__ from them (a script run from standard
+        # input, or without a __name__ guard, would fail or run again in each); ":0" puts the
+        # cluster's HTTP server on a free port, so that two runs do not collide.
+        with _main_module_hidden():
+            cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+                                   dashboard_address=":0", silence_logs=logging.ERROR)
+    except Exception as err:  # Dask reports a worker that could not start as RuntimeError
+        raise InputError(f"cannot start a local Dask cluster: {err}") from None
     return Client(cluster), cluster
 
 
