@@ -135,9 +135,10 @@ class _Run(Generic[R]):
                             ready.append(self.failed(flight.item, describe(err)))
                     if broken:
                         ready.extend(self._broke(pool, broken, inflight))
-                    yield from ready
-                    if broken:
+                        yield from ready
                         break  # on with a new pool
+                    self._fill(pool, inflight)  # keep the workers busy while the results are handed on
+                    yield from ready
             finally:
                 if inflight:
                     _kill(pool)
