@@ -137,3 +137,17 @@ def test_the_output_file_is_not_checked_as_a_report(tmp_path: Path, capsys) -> N
 
     rows = list(openpyxl.load_workbook(out)["summary"].iter_rows(min_row=2, values_only=True))
     assert sorted(r[0] for r in rows[:-1]) == [str(tmp_path / "r0.txt"), str(tmp_path / "r1.txt")]
+
+
+def test_discovery_finds_every_format_and_skips_what_is_not_a_report(tmp_path: Path) -> None:
+    from narrative.cli.common import INPUT_SUFFIXES, expand
+
+    names = [f"a/r{k}{suffix.upper() if k % 2 else suffix}" for k, suffix in enumerate(INPUT_SUFFIXES)]
+    skipped = ["a/~$r.docx", "a/._r.pdf", ".git/x.txt", "a/notes.md", "a/b/.hidden/r.pdf"]
+    for name in [*names, *skipped, "a/b/c/deep.pdf"]:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"x")
+    found = [str(Path(p).relative_to(tmp_path)) for p in expand([str(tmp_path)])]
+    assert sorted(found) == sorted([*names, "a/b/c/deep.pdf"])
+    assert found[-1] == "a/b/c/deep.pdf"  # a folder's files, sorted, then its sub-folders
+    assert expand([str(tmp_path / "a/~$r.docx")]) == [str(tmp_path / "a/~$r.docx")]  # named: taken as given
