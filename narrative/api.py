@@ -21,7 +21,6 @@ year's reports with this year's by identity.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -301,6 +300,16 @@ def pair_partial_reports(results: Iterable[FileResult], options: Options | None 
             yield from group
 
 
+def _analyse_with(path: str, options: Options, prior: Prior | PriorDir | None) -> FileResult:
+    """One file in this process, against a prior already read."""
+    return analyse(path, options, prior).result()
+
+
+def _unreadable(path: str, reason: str) -> FileResult:
+    """The result of a file the batch could not analyse (its time limit, a crashed worker)."""
+    return FileResult(path, error=reason)
+
+
 def iter_analyse(
     paths: Iterable[str],
     options: Options | None = None,
@@ -308,31 +317,45 @@ def iter_analyse(
     prior: Prior | PriorDir | str | None = None,
     jobs: int = 1,
     pair: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
+    cache: str | None = None,
 ) -> Iterator[FileResult]:
     """Analyse many files, yielding one small result per file.  With ``jobs`` ≤ 1 (or one
-    file) in this process, in the order given; otherwise in worker processes, each result
-    as soon as it is ready (completion order).  With ``pair``, a prose file and a tables
-    file of one report are checked as one (``pair_partial_reports``), at the end."""
+    file) in this process, in the order given; otherwise in ``jobs`` worker processes, or on a
+    Dask cluster (``engine="dask"``, ``scheduler`` address or a local cluster), each result as
+    soon as it is ready (completion order).  A file that runs past its time limit (``timeout``
+    to read, as long again to check) or whose worker crashes is a result with an ``error``,
+    and the others go on.  ``cache``: a directory keeping results by content (see
+    ``narrative.batch.cache``).  With ``pair``, a prose file and a tables file of one report
+    are checked as one (``pair_partial_reports``), at the end.  ``prior``: one prior for every
+    file, or a ``PriorDir`` pairing each with its own.  Raises InputError only when the engine
+    cannot start."""
+    from functools import partial
+
+    from .batch import run
+    from .pairing import PriorDir
+
     if pair:
         if isinstance(prior, str):
             prior = read_prior(prior, options)
-        yield from pair_partial_reports(iter_analyse(paths, options, prior=prior, jobs=jobs), options, prior)
+        yield from pair_partial_reports(
+            iter_analyse(paths, options, prior=prior, jobs=jobs, engine=engine, scheduler=scheduler, cache=cache),
+            options, prior)
         return
     opts = options or Options()
     todo = list(paths)
-    if jobs <= 1 or len(todo) <= 1:
+    prior_path = prior.path if isinstance(prior, Prior) else prior
+    if engine == "local" and (jobs <= 1 or len(todo) <= 1):
         if isinstance(prior, str):
             prior = read_prior(prior, opts)
-        for p in todo:
-            yield analyse(p, opts, prior).result()
-        return
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    prior_path = prior.path if isinstance(prior, Prior) else prior
-    with ProcessPoolExecutor(max_workers=min(jobs, os.cpu_count() or 1, len(todo))) as pool:
-        futures = [pool.submit(_analyse_result, p, opts, prior_path) for p in todo]
-        for fut in as_completed(futures):
-            yield fut.result()
+        analyse_one = partial(_analyse_with, options=opts, prior=prior)
+        jobs = 1
+    else:
+        analyse_one = partial(_analyse_result, options=opts, prior=prior_path)
+    salt_prior = prior_path.paths if isinstance(prior_path, PriorDir) else prior_path
+    yield from run(todo, analyse_one, _unreadable, jobs=jobs, engine=engine, scheduler=scheduler,
+                   timeout=opts.timeout, cache=cache, options=opts, prior_path=salt_prior)
 
 
 def prior_dir(paths: Iterable[str], options: Options | None = None) -> PriorDir:

@@ -1,20 +1,25 @@
-"""``narrative check``: check reports and print findings, streaming one file at a time."""
+"""``narrative check``: check reports and print findings, streaming one file at a time.
+
+The options for many files (jobs, engines, output files, the cache, the progress bar) and
+the loop over the results live in ``batch_options`` and ``batch_run``."""
 
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
+from typing import Any
 
 from ..diagnostics import ExitCode, warn
 from ..errors import InputError
-from .common import codes, expand, validate_codes
+from .batch_options import add_batch_arguments, batch_settings
+from .common import FORMATS, codes, expand, validate_codes
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     c = sub.add_parser("check", help="check reports and print findings")
-    c.add_argument("files", nargs="+", metavar="FILE", help="report files (.txt or .pdf) or directories")
-    c.add_argument("--format", choices=["text", "json", "markdown"], default=None)
+    c.add_argument("files", nargs="*", metavar="FILE",
+                   help="report files (text, PDF, web page, .docx, .xlsx) or directories (searched recursively)")
+    c.add_argument("--format", choices=FORMATS, default=None)
     c.add_argument("--min-severity", choices=["info", "warning", "error"], default=None,
                    help="lowest severity to report (default: warning; info adds rounding notes)")
     c.add_argument("--select", action="append", metavar="CODES", help="only these rule codes or prefixes")
@@ -33,13 +38,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     c.add_argument("--no-pairing", action="store_true",
                    help="check a prose-only file and a tables-only file of one report separately "
                         "(by default they are paired by department, year and kind and checked as one)")
+    add_batch_arguments(c)
     c.set_defaults(func=cmd_check)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..api import Options, Severity, analyse, iter_analyse, prior_dir, read_prior
+    from ..api import Options, Severity, prior_dir
     from ..config import find_pyproject, load_settings
-    from ..report import reporter
+    from .batch_run import run_batch
 
     try:
         config = Path(args.config) if args.config else find_pyproject(Path.cwd())
@@ -59,7 +65,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.verbose:
         warn(f"settings: {settings.source or 'defaults (no pyproject.toml with [tool.narrative])'}")
     fmt = args.format or settings.format
-    if fmt not in ("text", "json", "markdown"):
+    if fmt not in FORMATS:
         warn(f"usage error: unknown format {fmt!r}")
         return ExitCode.INPUT_ERROR
     try:
@@ -70,46 +76,26 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.timeout is not None and args.timeout <= 0:
         warn("usage error: --timeout must be a positive number of seconds")
         return ExitCode.INPUT_ERROR
-    files = expand(args.files)
+    try:
+        batch = batch_settings(args, fmt)
+    except InputError as err:
+        warn(str(err))
+        return ExitCode.INPUT_ERROR
+    files = expand(args.files) + expand(batch.listed)
     if not files:
         warn("usage error: no input files")
         return ExitCode.INPUT_ERROR
     opts = Options(tuple(select), tuple(ignore), min_sev, args.timeout or 60.0, force=args.force)
-    status = ExitCode.OK
-    prior = pdir = None
     if args.prior and args.prior_dir:
         warn("usage error: give --prior FILE or --prior-dir DIR, not both")
         return ExitCode.INPUT_ERROR
-    if args.prior:
-        prior = read_prior(args.prior, opts)
-        if prior.error:
-            warn(f"prior {args.prior}: {prior.error} (checked without the year-to-year rules)")
-            status = ExitCode.INPUT_ERROR
-    elif args.prior_dir:
-        pdir = prior_dir(expand([args.prior_dir]), opts)
-        for path, why in pdir.errors.items():
+    if args.as_one and len(files) < 2:
+        warn("usage error: --as-one needs the files of one report (the prose, then the tables)")
+        return ExitCode.INPUT_ERROR
+    prior: Any = args.prior
+    if args.prior_dir:
+        prior = prior_dir(expand([args.prior_dir]), opts)
+        for path, why in prior.errors.items():
             warn(f"prior {path}: {why} (not paired)")
-    rep = reporter(fmt, sys.stdout, config=settings.source)
-    rep.start()
-    errors = False
-    chosen = prior if prior is not None else pdir
-    if args.as_one:
-        if len(files) < 2:
-            warn("usage error: --as-one needs the files of one report (the prose, then the tables)")
-            return ExitCode.INPUT_ERROR
-        results = iter([analyse(files, opts, chosen).result()])
-    else:
-        results = iter_analyse(files, opts, prior=chosen, pair=not args.no_pairing)
-    for r in results:
-        if r.error:
-            warn(f"{r.path}: {r.error}")
-            status = ExitCode.INPUT_ERROR
-        for note in r.notes:
-            warn(f"{r.path}: note: {note}")
-        errors = errors or any(f.severity == Severity.ERROR for f in r.findings)
-        rep.result(r)
-        sys.stdout.flush()
-    rep.end()
-    return ExitCode.FINDINGS if errors else status
-
-
+    return run_batch(files, opts, prior, fmt, settings.source, batch,
+                     as_one=args.as_one, pair=not args.no_pairing)

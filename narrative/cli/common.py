@@ -9,6 +9,9 @@ from collections.abc import Iterator, Sequence
 
 from ..diagnostics import ExitCode, warn
 
+# The output formats of narrative.report (a test keeps the two equal; named here so that
+# building the parser does not import the reporters and, through them, the analysis API).
+FORMATS = ("text", "json", "markdown", "jsonl", "csv", "xlsx", "sarif")
 INPUT_SUFFIXES = (".txt", ".pdf", ".html", ".htm", ".jsp", ".asp", ".aspx", ".php", ".docx", ".xlsx")
 
 
@@ -20,15 +23,23 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(ExitCode.INPUT_ERROR)
 
 
+def _not_a_report(name: str) -> bool:
+    """Names a folder of reports holds besides reports: hidden files and folders (``.git``,
+    macOS's ``._report.pdf`` shadow files on copied drives) and Office's ``~$report.docx``
+    lock files."""
+    return name.startswith((".", "~$"))
+
+
 def expand(paths: Sequence[str]) -> list[str]:
-    """Files as given; directories expand to the report files below them (sorted)."""
+    """Files as given; directories expand to the report files of every input format below
+    them, recursively (sorted; hidden files and folders and Office lock files skipped)."""
     out: list[str] = []
     for p in paths:
         if os.path.isdir(p):
             for root, dirs, files in os.walk(p):
-                dirs.sort()
+                dirs[:] = sorted(d for d in dirs if not _not_a_report(d))
                 for name in sorted(files):
-                    if name.lower().endswith(INPUT_SUFFIXES):
+                    if name.lower().endswith(INPUT_SUFFIXES) and not _not_a_report(name):
                         out.append(os.path.join(root, name))
         else:
             out.append(p)

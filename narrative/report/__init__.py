@@ -9,16 +9,35 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from typing import TextIO
+from typing import Any
 
 from ..api import Analysis, FileResult
 from .common import Reporter
 
-FORMATS = ("text", "json", "markdown")
+FORMATS = ("text", "json", "markdown", "jsonl", "csv", "xlsx", "sarif")
+BINARY_FORMATS = ("xlsx",)  # written to a binary file (``--output`` required)
 
 
-def reporter(fmt: str, out: TextIO, *, config: str | None = None) -> Reporter:
-    """The reporter for ``fmt``; ``config`` names the settings file that applied (JSON says it)."""
+def reporter(fmt: str, out: Any, *, config: str | None = None, per_report: bool = False) -> Reporter:
+    """The reporter for ``fmt``; ``config`` names the settings file that applied (JSON says it);
+    ``per_report``: CSV rows per report rather than per finding.  ``out`` is a text stream, or
+    for the formats in ``BINARY_FORMATS`` a binary one."""
+    if fmt == "jsonl":
+        from .jsonl_report import JsonlReporter
+
+        return JsonlReporter(out)
+    if fmt == "csv":
+        from .csv_report import CsvReporter
+
+        return CsvReporter(out, per_report=per_report)
+    if fmt == "xlsx":
+        from .xlsx_report import XlsxReporter
+
+        return XlsxReporter(out)
+    if fmt == "sarif":
+        from .sarif_report import SarifReporter
+
+        return SarifReporter(out)
     if fmt == "json":
         from .json_report import JsonReporter
 
@@ -33,6 +52,7 @@ def reporter(fmt: str, out: TextIO, *, config: str | None = None) -> Reporter:
 
 
 def render(results: Iterable[FileResult | Analysis], fmt: str) -> str:
+    """The whole output of a text format for results already in hand."""
     buf = io.StringIO()
     rep = reporter(fmt, buf)
     rep.start()

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TextIO
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, TextIO
 
 from ..api import FileResult, Finding, Severity, Span
+
+TOP_RULES = 10  # how many of the most frequent rules a summary names
 
 
 @dataclass
 class Summary:
-    """Counts kept as results arrive (never the results themselves)."""
+    """Counts kept as results arrive (never the results themselves), the files that could
+    not be checked with the reason, and how often each rule fired."""
 
     claims: int = 0
     unbound_claims: int = 0
@@ -19,11 +23,14 @@ class Summary:
     errors: int = 0
     warnings: int = 0
     infos: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    rules: Counter[str] = field(default_factory=Counter)
 
     def add(self, r: FileResult) -> None:
         self.files += 1
         if r.error:
             self.unreadable += 1
+            self.failed.append((r.path, r.error))
         if r.claims is not None:
             self.claims += r.claims["total"]
             self.unbound_claims += r.claims["unbound"]
@@ -34,9 +41,17 @@ class Summary:
                 self.warnings += 1
             else:
                 self.infos += 1
+            self.rules[f.rule] += 1
 
-    def as_dict(self) -> dict[str, int]:
-        return dict(self.__dict__)
+    def top_rules(self, n: int = TOP_RULES) -> list[tuple[str, int]]:
+        """The most frequent rules, most frequent first (ties by code)."""
+        return sorted(self.rules.items(), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+    def as_dict(self) -> dict[str, Any]:
+        counts: dict[str, Any] = {k: v for k, v in self.__dict__.items() if isinstance(v, int)}
+        counts["failed"] = [{"path": p, "error": e} for p, e in self.failed]
+        counts["top_rules"] = [{"rule": r, "count": n} for r, n in self.top_rules()]
+        return counts
 
 
 class Reporter:
@@ -60,15 +75,37 @@ class Reporter:
         pass
 
 
+def place(loc: Span) -> str:
+    """``line:col`` for text input, ``p<page>:<line>:<col>`` for PDF input; "" when unplaced."""
+    if loc.line is None:
+        return ""
+    col = f":{loc.column}" if loc.column is not None else ""
+    if loc.page is not None:
+        return f"p{loc.page}:{loc.line}{col}"
+    return f"{loc.line}{col}"
+
+
 def where(path: str, loc: Span) -> str:
     """``path:line:col`` for text input, ``path:p<page>:<line>:<col>`` for PDF input."""
     path = loc.file or path  # a report read from several files: the file the place is in
-    if loc.line is None:
-        return path
-    col = f":{loc.column}" if loc.column is not None else ""
-    if loc.page is not None:
-        return f"{path}:p{loc.page}:{loc.line}{col}"
-    return f"{path}:{loc.line}{col}"
+    at = place(loc)
+    return f"{path}:{at}" if at else path
+
+
+def verdict(f: Finding) -> str | None:
+    """The review verdict a baseline gave the finding (accepted, false-alarm, confirmed), if any."""
+    v = getattr(f, "verdict", None)
+    return None if v is None else str(v)
+
+
+def is_baselined(f: Finding) -> bool:
+    """A finding the baseline accepts or marks a false alarm: shown as such, never failing a run."""
+    return verdict(f) in ("accepted", "false-alarm")
+
+
+def family(rule: str) -> str:
+    """The family of a rule code: its letters (TBL001 → TBL)."""
+    return rule.rstrip("0123456789")
 
 
 def figures_line(f: Finding) -> str | None:

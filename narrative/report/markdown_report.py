@@ -52,3 +52,8 @@ class MarkdownReporter(Reporter):
             + (f", {c.unreadable} unreadable" if c.unreadable else "")
             + ".\n"
         )
+        if c.files > 1 and c.rules:
+            self.out.write("\n**Top rules:** " + ", ".join(f"{rule} ×{n}" for rule, n in c.top_rules()) + "\n")
+        if c.files > 1 and c.failed:
+            self.out.write("\n**Could not be read:**\n\n"
+                           + "".join(f"- {_cell(path)}: {_cell(reason)}\n" for path, reason in c.failed))

@@ -91,4 +91,10 @@ class TextReporter(Reporter):
             tail += f"; {c.claims} prose claim(s), {c.unbound_claims} not bound to a table cell"
         if c.unreadable:
             tail += f"; {c.unreadable} file(s) could not be read"
-        self.out.write(tail + "\n")
+        lines = [tail]
+        if c.files > 1 and c.rules:
+            lines.append("top rules: " + ", ".join(f"{rule} ×{n}" for rule, n in c.top_rules()))
+        if c.files > 1 and c.failed:
+            lines.append("could not be read:")
+            lines.extend(f"    {path}: {reason}" for path, reason in c.failed)
+        self.out.write("\n".join(lines) + "\n")
