@@ -172,6 +172,20 @@ def direction_words(text: str) -> tuple[list[str], list[str]]:
     return found["increase"], found["decrease"]
 
 
+_NOISE = regex.compile(r"[\s\p{P}（）()款项类]|的|支出|经费|预算|安排")
+
+
+def restates_subject(r: Reason) -> bool:
+    """A reason that only names its own subject and a direction ("机关事业单位职业年金缴费支出
+    增加" for that subject's increase) explains nothing: it holds for any change of that
+    direction, so it carried over is no slip of size."""
+    rest = r.text
+    for w in sorted(_words("increase") + _words("decrease"), key=len, reverse=True):
+        rest = rest.replace(w, "")
+    rest = _NOISE.sub("", rest)
+    return len(rest) >= 2 and rest in _NOISE.sub("", r.subject or "")
+
+
 def contradiction(r: Reason) -> tuple[str, list[str]] | None:
     """Why a reason contradicts its comparison: (the direction it should explain, the words)."""
     if r.direction not in (1, -1) or r.kind is None:

@@ -33,7 +33,7 @@ from ...findings import PRIOR, Ref, Severity
 from ...model import Document
 from ...rounding import fmt
 from ..base import Context, checker, declare
-from ..reasons import Reason, reasons_of
+from ..reasons import Reason, reasons_of, restates_subject
 from ..text_support import date_issues, protected, year_issues
 from ..year_support import (
     UNCHANGED_WORDS_RE,
@@ -270,7 +270,8 @@ def check_reasons_carried_over(ctx: Context) -> None:
                f"{was} {AGAINST[old.kind]}".rstrip())
         expl = (f"{prior.year}: {old.subject} {old.comparison} against {comp}, reason '{old.text}' ("
                 f"{place(old.loc)}); {doc.year}: {r.comparison}, the same reason")
-        times = _times(old.change, r.change) if not reversed_ and r.kind == "yoy" else None
+        tautology = restates_subject(r)
+        times = _times(old.change, r.change) if not reversed_ and r.kind == "yoy" and not tautology else None
         if reversed_:
             msg += f", now given for {DIR_WORD[r.direction]}"  # type: ignore[index]
             expl += ": the change went the other way, so the reason cannot be the same"
@@ -281,6 +282,9 @@ def check_reasons_carried_over(ctx: Context) -> None:
             expl += (f": {fmt(r.change, 2)} against {fmt(old.change, 2)} 万元, "
                      f"{fmt(times, 1)} times {'larger' if bigger else 'smaller'}; a reason that explained last "
                      f"year's change cannot be the whole reason for one of another size")
+        elif tautology:
+            expl += (": the reason only names its own subject's change, true of any change that way "
+                     "(noted only)")
         else:
             expl += ": carried over unchanged (the same direction and a similar size; noted only)"
         serious = reversed_ or times is not None
