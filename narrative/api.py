@@ -277,27 +277,41 @@ def _partial(r: FileResult) -> bool:
 
 
 def pair_partial_reports(results: Iterable[FileResult], options: Options | None = None,
-                         prior: Prior | PriorDir | str | None = None) -> Iterator[FileResult]:
+                         prior: Prior | PriorDir | str | None = None, *, ordered: bool = False
+                         ) -> Iterator[FileResult]:
     """Pass results through, holding back the files that hold only the prose or only the
     tables of a report; at the end, a prose file and a tables file of the same report
     identity (department, year, kind, unit level) are checked again as one report (prose
-    first) and yielded in their place; unpaired ones are yielded as they were."""
+    first) and yielded in their place; unpaired ones are yielded as they were.
+
+    ``ordered`` (results in the order given, as with one job): everything after the first
+    held file waits until the end, so the order holds, the pair taking its prose file's place."""
     held: list[FileResult] = []
+    waiting: list[FileResult] = []  # ordered: every result from the first held one on
     for r in results:
         if _partial(r):
             held.append(r)
+            if ordered:
+                waiting.append(r)
+        elif ordered and held:
+            waiting.append(r)
         else:
             yield r
     by_key: dict[object, list[FileResult]] = {}
     for r in held:
         by_key.setdefault(r.identity_key, []).append(r)
+    replaced: dict[str, FileResult | None] = {}
     for group in by_key.values():
         prose = [r for r in group if r.holds == ["prose"]]
         tables = [r for r in group if r.holds == ["tables"]]
         if len(prose) == 1 and len(tables) == 1:
-            yield analyse([prose[0].path, tables[0].path], options, prior).result()
-        else:
-            yield from group
+            replaced[prose[0].path] = analyse([prose[0].path, tables[0].path], options, prior).result()
+            replaced[tables[0].path] = None
+    for r in waiting if ordered else held:
+        if r.path not in replaced:
+            yield r
+        elif (one := replaced[r.path]) is not None:
+            yield one
 
 
 def _analyse_with(path: str, options: Options, prior: Prior | PriorDir | None) -> FileResult:
@@ -339,9 +353,10 @@ def iter_analyse(
     if pair:
         if isinstance(prior, str):
             prior = read_prior(prior, options)
+        todo = list(paths)
         yield from pair_partial_reports(
-            iter_analyse(paths, options, prior=prior, jobs=jobs, engine=engine, scheduler=scheduler, cache=cache),
-            options, prior)
+            iter_analyse(todo, options, prior=prior, jobs=jobs, engine=engine, scheduler=scheduler, cache=cache),
+            options, prior, ordered=engine == "local" and (jobs <= 1 or len(todo) <= 1))
         return
     opts = options or Options()
     todo = list(paths)
