@@ -49,6 +49,10 @@ TERMINAL = "。！？!?"
 SOFT_END = ",、;，；"
 # A line that is only a date ("2024 年 3 月 17 日"): a signature, never part of a paragraph.
 DATE_LINE_RE = regex.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$")
+# A label line of a cover or a form ("预算单位：…", "编制单位：…", "部门名称：…", "单位：万元"):
+# a field of its own, never the rest of the line above it (a title that merely reaches 20
+# characters, "…2024年单位预算" / "预算单位：…", is not continued by it).
+LABEL_LINE_RE = regex.compile(r"^\s*(?:编制|预算|填报|报送|主管|公开)?(?:单位|部门)(?:名称)?\s*[:：]")
 NOTE_START_RE = regex.compile(r"^\s*(?:注\s*[:\d]|注\s*$|说明\s*:|备注\s*:)")
 NOTE_MORE_RE = regex.compile(r"^\s*(?:\d+\s*[.、](?!\d)|[(]\d+[)])")
 SENTENCE_END_RE = regex.compile(r"[。！？!?;；]")
@@ -287,6 +291,8 @@ class _Builder:
                     break
                 nxt = self.lines[k].norm.strip()
                 if starts_item(nxt) or TOC_TITLE_RE.match(nxt) or DATE_LINE_RE.match(nxt):
+                    break
+                if LABEL_LINE_RE.match(nxt) and not self.lines[j].wraps:  # not measured as running on
                     break
                 group.append(self.lines[k])
                 j = k

@@ -23,7 +23,7 @@ def test_there_are_cases() -> None:
 @pytest.mark.parametrize(("family", "case"), CASES, ids=[f"{f}:{c['name']}" for f, c in CASES])
 def test_rule_case(tmp_path: Path, family: str, case: dict) -> None:  # type: ignore[type-arg]
     path = tmp_path / "report.txt"
-    path.write_text(HEAD + case["text"] + "\n", encoding="utf-8")
+    path.write_text(case.get("head", HEAD) + case["text"] + "\n", encoding="utf-8")  # head: another report
     a = analyse(str(path), Options(select=tuple(case["select"])))
     assert a.error is None
     got = sorted([f.span.line, f.rule] for f in a.findings if f.severity >= Severity.WARNING)

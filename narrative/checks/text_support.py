@@ -115,8 +115,9 @@ def _year_words() -> dict[str, list[str]]:
     return {k: list(d.get(k, [])) for k in ("self", "current", "compare_lead", "compare_tail")}
 
 
-def _classify_year(text: str, m: regex.Match[str], selfs: list[str]) -> tuple[str, str] | None:
-    """(context, why) of a year, or None when its context does not fix it."""
+def _classify_year(text: str, m: regex.Match[str], selfs: list[str], budget: bool = False) -> tuple[str, str] | None:
+    """(context, why) of a year, or None when its context does not fix it.  ``budget``: the
+    report is a 预算, compiled before its own year has ended."""
     words = _year_words()
     after = text[m.end() :].lstrip()
     if not after.startswith("年"):
@@ -136,6 +137,8 @@ def _classify_year(text: str, m: regex.Match[str], selfs: list[str]) -> tuple[st
     if any(before.endswith(s) for s in selfs):
         return "current", "the report speaking of itself"
     if regex.search(r"截[至止]$", before) and regex.match(r"(?:12\s*月\s*31\s*日|末|底)", rest):
+        if budget:  # assets and vehicles "截至2023年12月31日" in the 2024 预算: the last closed year
+            return "prior", "the year-end date of the last accounts closed before a 预算 is compiled"
         return "current", "the year-end date of the report's own accounts"
     alone = regex.fullmatch(r"\s*[(（]?\s*", text[: m.start()])
     if alone and regex.fullmatch(r"\s*年\s*度?\s*[)）]?\s*", text[m.end() :]):
@@ -159,7 +162,7 @@ def year_issues(doc: Document) -> list[YearIssue]:
             for m in YEAR_RE.finditer(span.text):
                 if mask[m.start()]:
                     continue
-                got = _classify_year(span.text, m, selfs)
+                got = _classify_year(span.text, m, selfs, doc.report_kind == "预算")
                 if got is None:
                     continue
                 context, why = got

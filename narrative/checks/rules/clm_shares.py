@@ -8,8 +8,8 @@ from fractions import Fraction
 from ...claims.model import Claim
 from ...claims.subjects import match_subject
 from ...findings import Severity
-from ...rounding import Interval, fmt
-from ..base import Context, checker, declare
+from ...rounding import Interval, compare, fmt
+from ..base import RND001, Context, checker, declare
 from ..claim_support import (
     claim_excerpt,
     emit_comparison,
@@ -24,6 +24,10 @@ CLM004 = declare("CLM004", "share-arithmetic", Severity.ERROR, "prose", """
     against the claim's amount divided by its whole: the whole the sentence names ("占政府采购支出总额的"), or the
     total the paragraph breaks down (本年收入的具体构成 → 本年收入合计), taken from the prose where stated, else from
     the table.
+
+    A share set to 100% minus the other shares of a complete breakdown (the rounding residue,
+    尾差, put on one share so that they add up to 100%) is an RND001 note, not an error: with
+    the other shares it is reconciled with the report's own figures.
 
     Why it matters: shares are computed by hand against a total that may have changed.
 
@@ -106,10 +110,37 @@ def _head_of(claims: list[Claim], c: Claim) -> Claim | None:
     return heads[-1] if heads else None
 
 
+def _balanced(members: list[tuple[Claim, Fraction, Interval]], mids: dict[int, tuple[Interval, Fraction]]) -> Claim | None:
+    """The one share of a complete breakdown that was set to 100% minus the others (the
+    rounding residue, 尾差, put on one share so that they add up to 100%: 59.35% + 40.01% +
+    0.64% where 0.634% rounds to 0.63), or None.  It holds when the parts' amounts make up
+    the whole, the stated shares add up to exactly 100, every other share is right under
+    rounding, and this one is off by no more than the others' rounding can carry."""
+    if len(members) < 2:
+        return None
+    shares = [m[0].nums["share"].figure for m in members]
+    if sum((f.value for f in shares), Fraction(0)) != 100:
+        return None
+    parts = Interval.point(0)
+    for c, _, _ in members:
+        parts = parts + c.value.wan  # type: ignore[union-attr]
+    if not parts.intersects(members[0][2]):
+        return None
+    off = [m[0] for m, f in zip(members, shares, strict=True)
+           if compare(f, *mids[id(m[0])]).violated]
+    if len(off) != 1:
+        return None
+    k = off[0]
+    f = k.nums["share"].figure
+    carry = sum((x.half_unit for x in shares if x is not f), Fraction(0))
+    return k if abs(f.value - mids[id(k)][1]) <= carry else None
+
+
 @checker("CLM004", "CLM005", "RND001")
 def check_shares(ctx: Context) -> None:
     claims = ctx.claims
     groups: dict[tuple[int, str], list[tuple[Claim, Fraction, Interval]]] = {}
+    computed: list[tuple[Claim, Interval, Fraction, str]] = []
     for c in claims:
         share = c.nums.get("share")
         if c.kind != "amount" or share is None or c.value is None:
@@ -124,10 +155,24 @@ def check_shares(ctx: Context) -> None:
         if ratio is None:
             continue
         mid = c.value.wan_value / wmid * 100
-        emit_comparison(ctx, CLM004, c, share, ratio.scale(100), mid,
-                  f"{c.subject}: share {share.display} does not follow from {c.value.display} of {desc}",
-                  f"{c.value.text} / {desc.split(' (')[0]} × 100", "share", key=f"{c.subject}:share")
+        computed.append((c, ratio.scale(100), mid, desc))
         groups.setdefault((id(c.block), desc), []).append((c, wmid, wiv))
+    mids = {id(c): (iv, mid) for c, iv, mid, _ in computed}
+    balanced = {id(k): members for members in groups.values() if (k := _balanced(members, mids)) is not None}
+    for c, iv, mid, desc in computed:
+        share = c.nums["share"]
+        how = f"{c.value.text} / {desc.split(' (')[0]} × 100"  # type: ignore[union-attr]
+        if id(c) in balanced:
+            others = [m[0].nums["share"].display for m in balanced[id(c)] if m[0] is not c]
+            ctx.emit(RND001, f"{c.subject}: {share.display} balances the shares to 100% ({how} = {fmt(mid, 3)})",
+                     c.block.loc(share.start, share.end), claim_excerpt(c), stated=share.display,
+                     computed=fmt(mid, share.figure.decimals), explanation=f"{how} = {fmt(mid, 3)}; the parts make up "
+                     f"the whole and 100% − {' − '.join(others)} = {share.display}: the rounding residue (尾差) is put "
+                     "on this share so that the shares add up to 100%", key=f"{c.subject}:share", claim=c)
+            continue
+        emit_comparison(ctx, CLM004, c, share, iv, mid,
+                  f"{c.subject}: share {share.display} does not follow from {c.value.display} of {desc}",  # type: ignore[union-attr]
+                  how, "share", key=f"{c.subject}:share")
     _share_only_groups(ctx, claims)
     for (_, desc), members in groups.items():
         if len(members) < 2:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 
 from ...findings import Severity
-from ...model import Loc
+from ...model import Document, Loc
 from ...normalize import squash
 from ...structure import BULLET_RE
 from ...tables.kinds import table_name
@@ -33,7 +33,9 @@ TBL005 = declare("TBL005", "empty-table-note", Severity.WARNING, "table", """
     A table without data carries no note saying why it is empty.
 
     What it checks: a table whose cells are all empty or zero (公开07/08 for most
-    departments) must say so below it (本表无数据 / 当此表数据为空时… / 没有…收入和支出).
+    departments) must say so below it (本表无数据 / 当此表数据为空时… / 没有…收入和支出), or
+    the prose must say that its subject is nil ("本部门无政府性基金预算", "政府性基金支出预算
+    支出0万元" in the table's 情况说明).
 
     Why it matters: the publication rules ask for the note; without it a reader cannot
     tell an empty-by-design table from one that lost its data.
@@ -69,6 +71,25 @@ EMPTY_NOTE_RE = regex.compile(r"无数据|数据为空|为空表|没有.{0,30}(?
                               r"|无相关收支|不涉及")
 
 
+# the subjects a table may be empty of, as its title names them; the prose may say so instead
+# of a note under the table ("七、政府性基金支出预算表情况说明 … 政府性基金支出预算支出0万元")
+EMPTY_SUBJECTS = ("政府性基金", "国有资本经营", "三公")
+
+
+def _said_empty_in_prose(doc: Document, title: str) -> bool:
+    """Does the prose about the table (a section whose heading names its subject, "七、政府性基金
+    支出预算表情况说明") say that the subject is nil (无政府性基金预算, …支出0万元)?  A nil figure
+    elsewhere (a project's 政府性基金预算支出 0 万元 in a 绩效评价) says nothing of the table."""
+    subject = next((s for s in EMPTY_SUBJECTS if s in title), None)
+    if subject is None:
+        return False
+    nil = regex.compile(rf"(?:无|没有|不涉及)[^。;；]{{0,12}}{subject}"
+                        rf"|{subject}[^。;；,，]{{0,24}}?(?<![\d.])0(?:\.0+)?\s*万?元"
+                        rf"|{subject}[^。;；]{{0,24}}(?:为零|为空|无数据)")
+    return any(b.kind != "heading" and b.section and subject in squash(b.section[-1]) and nil.search(squash(b.norm))
+               for b in doc.blocks)
+
+
 @checker("TBL004", "TBL005")
 def check_completeness(ctx: Context) -> None:
     """A table is missing only when this kind of report publishes it (its table set, or its
@@ -95,7 +116,7 @@ def check_completeness(ctx: Context) -> None:
         if table.kind in (None, "TOC", "SE") or not table.facts or table.has_data:
             continue
         notes = " ".join(squash(n.norm) for n in table.notes)
-        if EMPTY_NOTE_RE.search(notes):
+        if EMPTY_NOTE_RE.search(notes) or _said_empty_in_prose(doc, squash(table.title or "")):
             continue
         line = table.title_line or table.first_line
         ctx.emit(

@@ -19,7 +19,8 @@ TXT001 = declare("TXT001", "stale-year", Severity.ERROR, "prose", """
     What it checks: years in contexts that fix them.  The report's own year: "本部门 2023 年度
     收入总计…", "2023 年度部门决算表", "纳入2023年度部门预算范围", "截止 2023 年 12 月 31 日",
     a table's "2023 年度" line, in a 2024 report.  The year before: "比 2022 年度增加",
-    "与 2022 年相比", "上年结转和结余：填列 2022 年全部结转和结余", "2022年上年结余资金".
+    "与 2022 年相比", "上年结转和结余：填列 2022 年全部结转和结余", "2022年上年结余资金", and
+    in a 2024 预算 (compiled before 2024 ends) "截至 2023 年 12 月 31 日" for its assets.
     Years inside 《》 or quotes (titles, project names) and document numbers (〔2025〕) are
     never checked, nor years whose context does not say which year they must be.
 

@@ -14,6 +14,7 @@ from ...identity import normalise_department
 from ...lexicon import load_toml
 from ...model import Document
 from ...normalize import fold, squash
+from ...source import SourceLine
 from ..base import Context, checker, declare
 from ..text_support import ProseSpan, cell_spans, prose_spans, title_loc
 
@@ -144,6 +145,16 @@ def _listed_units(doc: Document) -> list[str]:
     return out
 
 
+def _wrapped_rest(after: list[SourceLine]) -> str:
+    """The rest of a header value wrapped in its cell: a bare fragment of a few characters on a
+    line of its own below ("部门：中国共产党江苏省委员会办" / "单位：万元" / "公厅"), or ""."""
+    for ln in after[:3]:
+        t = squash(ln.norm)
+        if regex.fullmatch(r"\p{Han}{1,6}", t) and "表" not in t:
+            return t
+    return ""
+
+
 def _foreign_headers(doc: Document, canonical: str) -> list[NameUse]:
     """Strict header slots ("部门：", 主管部门) naming a unit that is not the department."""
     from rapidfuzz.distance import OSA
@@ -164,9 +175,9 @@ def _foreign_headers(doc: Document, canonical: str) -> list[NameUse]:
         return False
 
     for t in doc.tables:
-        for ln in t.preamble:
+        for k, ln in enumerate(t.preamble):
             m = regex.match(rf"\s*(?:{'|'.join(map(regex.escape, strict))})\s*:\s*(\S+)", ln.norm)
-            if m and not ok(m.group(1)):
+            if m and not ok(m.group(1) + _wrapped_rest(t.preamble[k + 1 :])):
                 span = ProseSpan(ln.norm, "preamble", line=ln, table=t)
                 out.append(NameUse(span, m.start(1), m.end(1), m.group(1)))
         for row in t.rows:
