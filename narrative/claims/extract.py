@@ -424,4 +424,8 @@ class _Extractor(OtherKinds):
 
 
 def extract_claims(doc: Document) -> ClaimSet:
-    return _Extractor(doc).run()
+    from .indicators import bind_indicators
+
+    claim_set = _Extractor(doc).run()
+    bind_indicators(doc, claim_set.claims)  # the 绩效 results that restate a 自评表 indicator
+    return claim_set

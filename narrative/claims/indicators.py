@@ -1,0 +1,101 @@
+"""Binding the prose's 绩效 results to the 项目支出绩效自评表's indicators.
+
+A report's 绩效 paragraphs restate the 实际完成值 of its indicators ("开展抓好档案数字化项目建设
+1批次", "群众满意度达到 95%") in words close to the indicator's 三级指标 name.  A count or a
+percentage that names no table subject is bound to an indicator's 实际完成值 only when the
+match is unmistakable: the indicator's name (at least four characters) stands almost
+verbatim in the clause before the figure (rapidfuzz partial ratio ≥ 90), no other indicator
+comes close (the runner-up scores below 80), the units agree (a percentage with a percentage
+indicator; a count whose unit the indicator's 年度指标值 writes: 批, 场, 篇 …), and the clause
+states a result, not the target (目标, 计划, 指标值 … leave it unbound).  Anything less stays
+unbound and is counted, never guessed.
+
+Counts so bound are compared by CLM001 like any restated figure; percentages by CLM015.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Document, Fact, FactKey
+from ..normalize import squash
+from .model import Binding, Claim
+
+MIN_NAME = 4
+SURE = 90
+RUNNER_UP = 80
+TARGET_WORDS = regex.compile(r"目标|计划|指标值|预期|力争|确保.{0,6}(?:不低于|不少于)")
+PUNCT = regex.compile(r"[\p{P}\p{S}\s\d]+")
+
+
+def _key(text: str) -> str:
+    return PUNCT.sub("", squash(text))
+
+
+def _clause(c: Claim) -> str:
+    """The words of the clause before the figure (from the last 。；! or the line's start)."""
+    n = c.value
+    assert n is not None
+    text = c.block.norm
+    start = max(text.rfind(p, 0, n.start) for p in "。;!?")
+    return text[start + 1 : n.start]
+
+
+def _units_agree(c: Claim, target: str, actual_unit: str | None) -> bool:
+    n = c.value
+    assert n is not None
+    if n.percent or n.figure.percent:
+        return actual_unit == "%" or "%" in target
+    unit = (n.unit or "").strip()
+    return bool(unit) and not n.money and unit[0] in target
+
+
+def indicator_candidates(doc: Document) -> list[tuple[str, str, object]]:
+    """(table's project name, indicator key, Indicator) for every indicator with a numeric 实际完成值."""
+    out: list[tuple[str, str, object]] = []
+    for t in doc.tables_of("SE"):
+        se = t.extra.get("self_eval")
+        if se is None:
+            continue
+        for ind in se.indicators:
+            cell = ind.actual
+            if cell is None or cell.figure is None or len(_key(ind.name)) < MIN_NAME:
+                continue
+            out.append((se.name, _key(ind.name), ind))
+    return out
+
+
+def bind_indicators(doc: Document, claims: list[Claim]) -> None:
+    """Bind unbound counts and percentages of the prose to an indicator's 实际完成值 (see the
+    module's docstring for when a match is sure enough)."""
+    cands = indicator_candidates(doc)
+    if not cands:
+        return
+    from rapidfuzz import fuzz
+
+    for c in claims:
+        if c.kind not in ("count", "percent", "rate") or c.binding is not None or c.value is None:
+            continue
+        if c.period != "year" or "share" in c.nums or "change" in c.words:
+            continue
+        clause = _clause(c)
+        if TARGET_WORDS.search(clause):
+            continue
+        text = _key(clause)
+        if len(text) < MIN_NAME:
+            continue
+        scored = sorted(((fuzz.partial_ratio(k, text) if len(k) <= len(text) else fuzz.partial_ratio(text, k) * 0.9,
+                          name, ind) for name, k, ind in cands), key=lambda x: -x[0])
+        best, name, ind = scored[0]
+        second = scored[1][0] if len(scored) > 1 else 0
+        if best < SURE or second >= RUNNER_UP:
+            continue
+        if not _units_agree(c, ind.target, ind.actual.unit):  # type: ignore[attr-defined]
+            continue
+        cell = ind.actual  # type: ignore[attr-defined]
+        key = FactKey("SE", f"indicator:{name}:{ind.name}", "actual")  # type: ignore[attr-defined]
+        c.binding = Binding([Fact(key, cell, ind.name)], f"SE[{name}].{ind.name}.实际完成值")  # type: ignore[attr-defined]
+        c.subject_id = c.subject_id or f"indicator:{name}"
+        c.words["indicator"] = ind.name  # type: ignore[attr-defined]
+        c.words["target"] = ind.target  # type: ignore[attr-defined]
+        c.unbound = None
