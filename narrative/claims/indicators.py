@@ -99,3 +99,23 @@ def bind_indicators(doc: Document, claims: list[Claim]) -> None:
         c.words["indicator"] = ind.name  # type: ignore[attr-defined]
         c.words["target"] = ind.target  # type: ignore[attr-defined]
         c.unbound = None
+
+
+def bind_project_scores(doc: Document, claims: list[Claim]) -> None:
+    """Bind a score stated for a project named in quotes ("对“2024年度党委办公经费”项目…自评得分
+    90.52分") to that project's 自评表 总分, when the name finds its 自评表 (``find_project``: the
+    same fuzzy match CLM009 compares it by).  CLM009 compares it; this only records which cell
+    the figure restates, so that it no longer counts as unbound."""
+    from .subjects import find_project
+
+    for c in claims:
+        if c.kind != "score" or c.binding is not None or not c.words.get("project"):
+            continue
+        t = find_project(doc, c.words["project"])
+        if t is None:
+            continue
+        fact = t.facts.get(FactKey("SE", "total", "score"))
+        if fact is None or fact.cell.figure is None:
+            continue
+        c.binding = Binding([fact], f"SE[{t.extra['self_eval'].name}].总分")
+        c.unbound = None
