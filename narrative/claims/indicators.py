@@ -19,6 +19,7 @@ import regex
 
 from ..model import Document, Fact, FactKey
 from ..normalize import squash
+from ..tables.self_eval import Indicator
 from .model import Binding, Claim
 
 MIN_NAME = 4
@@ -50,9 +51,9 @@ def _units_agree(c: Claim, target: str, actual_unit: str | None) -> bool:
     return bool(unit) and not n.money and unit[0] in target
 
 
-def indicator_candidates(doc: Document) -> list[tuple[str, str, object]]:
+def indicator_candidates(doc: Document) -> list[tuple[str, str, Indicator]]:
     """(table's project name, indicator key, Indicator) for every indicator with a numeric 实际完成值."""
-    out: list[tuple[str, str, object]] = []
+    out: list[tuple[str, str, Indicator]] = []
     for t in doc.tables_of("SE"):
         se = t.extra.get("self_eval")
         if se is None:
@@ -90,14 +91,14 @@ def bind_indicators(doc: Document, claims: list[Claim]) -> None:
         second = scored[1][0] if len(scored) > 1 else 0
         if best < SURE or second >= RUNNER_UP:
             continue
-        if not _units_agree(c, ind.target, ind.actual.unit):  # type: ignore[attr-defined]
+        if ind.actual is None or not _units_agree(c, ind.target, ind.actual.unit):
             continue
-        cell = ind.actual  # type: ignore[attr-defined]
-        key = FactKey("SE", f"indicator:{name}:{ind.name}", "actual")  # type: ignore[attr-defined]
-        c.binding = Binding([Fact(key, cell, ind.name)], f"SE[{name}].{ind.name}.实际完成值")  # type: ignore[attr-defined]
+        cell = ind.actual
+        key = FactKey("SE", f"indicator:{name}:{ind.name}", "actual")
+        c.binding = Binding([Fact(key, cell, ind.name)], f"SE[{name}].{ind.name}.实际完成值")
         c.subject_id = c.subject_id or f"indicator:{name}"
-        c.words["indicator"] = ind.name  # type: ignore[attr-defined]
-        c.words["target"] = ind.target  # type: ignore[attr-defined]
+        c.words["indicator"] = ind.name
+        c.words["target"] = ind.target
         c.unbound = None
 
 

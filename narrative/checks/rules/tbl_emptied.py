@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from ...tables.kinds import table_name
 from ...findings import Severity
 from ...model import Loc
+from ...tables.kinds import table_name
 from ..base import Context, checker, declare
 from ..claim_support import claim_excerpt
 
