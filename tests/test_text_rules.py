@@ -197,6 +197,7 @@ PDF_TEXT_FINDINGS = {
         (7, 1, "TXT005"),  # 上海市普陀区XX局
         (18, 1, "TXT001"),  # 第三部分上海市普陀区财政局2023年度部门决算情况说明
         (24, 2, "TXT001"),  # 截至2023年12月31日
+        (25, 4, "TXT008"),  # 财政拨款。。 (a doubled full stop)
     },
     "putuo-guihua-ziran-2024-final.pdf": {
         (24, 1, "TXT003"),  # 其他国土资源事务支出（项）
@@ -209,6 +210,7 @@ PDF_TEXT_FINDINGS = {
     "putuo-sifaju-2026-dept-budget.pdf": {
         (8, 2, "TXT001"), (8, 4, "TXT001"), (8, 5, "TXT001"), (8, 6, "TXT001"),  # 比2026年预算 in the 2026 budget
         (9, 13, "TXT003"),  # 医疗卫生与计划生育支出
+        (8, 18, "TXT008"),  # 等方面的支出。。2025年 (a doubled full stop)
     },
     "putuo-sifaju-2026-unit-budget.pdf": {
         (6, 7, "TXT005"),  # 增加（减少）

@@ -424,4 +424,9 @@ class _Extractor(OtherKinds):
 
 
 def extract_claims(doc: Document) -> ClaimSet:
-    return _Extractor(doc).run()
+    from .indicators import bind_indicators, bind_project_scores
+
+    claim_set = _Extractor(doc).run()
+    bind_indicators(doc, claim_set.claims)  # the 绩效 results that restate a 自评表 indicator
+    bind_project_scores(doc, claim_set.claims)  # a named project's score: its 自评表 总分
+    return claim_set
