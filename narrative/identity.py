@@ -46,6 +46,8 @@ YEAR_KIND_RE = regex.compile(
 # Names made only of administrative divisions: "上海市普陀区", "江苏省" (no department in them).
 REGION_RE = regex.compile(r"^(?:\p{Han}{1,7}?(?:省|自治区|市|州|盟|地区|区|县|旗)){1,3}(?:区级|市级|省级|县级)?$")
 LEVEL_WORDS_RE = regex.compile(r"^(?:区级|市级|省级|县级|本级)|(?:部门|单位|本级|区级|市级|省级)$")
+SENTENCE_MARK_RE = regex.compile(r"[，。；;]")
+LEVEL_HEADING_RE = regex.compile(r"(部门|单位)(?:主要职能|主要职责|概况|机构设置)")
 PARTY_SHORT_RE = regex.compile(r"^(?:\p{Han}{1,7}?(?:省|自治区|市|州|地区|盟|区|县|旗)){1,3}委(?!员会)\p{Han}+")
 N = "一二三四五六七八九十"
 HEADING_WORDS_RE = regex.compile(rf"第[{N}]+部分|^[{N}]+[、.]|^[(（][{N}]+[)）]")
@@ -175,7 +177,7 @@ def read_identity(lines: list[SourceLine], tables: list[Table]) -> ReportIdentit
             elif f in ("编制单位", "单位名称"):
                 v.levels["单位"] += 1
             continue
-        if len(text) > 60 or regex.search(r"[，。；;]", text):
+        if len(text) > 60 or SENTENCE_MARK_RE.search(text):
             continue
         m = YEAR_KIND_RE.search(squash(text))
         if m and (HEADING_WORDS_RE.search(squash(text)) or regex.search(r"(?:说明|表|公开|报表)$", squash(text))):
@@ -187,7 +189,7 @@ def read_identity(lines: list[SourceLine], tables: list[Table]) -> ReportIdentit
             name = _name_from(m.group("pre"), post)
             if name:
                 v.name(name, 1, _where(ln))
-        lm = regex.search(r"(部门|单位)(?:主要职能|主要职责|概况|机构设置)", squash(text))
+        lm = LEVEL_HEADING_RE.search(squash(text))
         if lm and len(text) <= 30:
             v.levels[lm.group(1)] += 1
     for t in tables:

@@ -119,12 +119,15 @@ class Figure:
         return self.text
 
 
+_PLAIN_NUMBER_RE = regex.compile(r"([-+]?)(\d+)(?:\.(\d+))?")
+
+
 def parse_number(text: str) -> tuple[Fraction, int] | None:
     """Exact value and written decimals of a plain number string ("1,234.50" → (1234.5, 2))."""
     t = text.strip().replace("−", "-").replace(",", "")
     if not t:
         return None
-    m = regex.fullmatch(r"([-+]?)(\d+)(?:\.(\d+))?", t)
+    m = _PLAIN_NUMBER_RE.fullmatch(t)
     if not m:
         return None
     decimals = len(m.group(3) or "")

@@ -14,10 +14,11 @@ pair must be almost identical (95 %) to count.
 
 rapidfuzz is imported on first use, so that a check that selects no text rule never loads it.
 
-Speed: every pair is scored by rapidfuzz in C++ (``process.extract``), units sorted by
-length so that each query is scored only against the units whose length allows the
-score it needs; no Python loop runs over character pairs.  300 paragraphs (≈1,000
-sentences) take well under 0.1 s.
+Speed: every pair of distinct keys is scored once by rapidfuzz in C++ (``process.extract``),
+keys sorted by length so that each query is scored only against the keys whose length
+allows the score it needs; no Python loop runs over character pairs.  Sentences with the
+same key are scored as one, so a passage repeated k times costs one scoring (only the
+k² pairs it yields are listed).  300 paragraphs (≈1,000 sentences) take well under 0.1 s.
 """
 
 from __future__ import annotations
@@ -106,45 +107,57 @@ def _parallel(a: Unit, b: Unit) -> bool:
 
 
 def near_duplicates(units: Sequence[Unit], params: Params | None = None) -> list[Match]:
-    """Every near-duplicate pair of units (each pair once, shorter first)."""
+    """Every near-duplicate pair of units (each pair once, shorter first).
+
+    Units with the same key are one class: every score depends only on the two keys, so
+    each pair of distinct keys is scored once and its result given to every pair of units
+    that carry them (a report that repeats a passage k times costs the scoring of one copy,
+    not of k² pairs)."""
     from rapidfuzz import fuzz, process  # imported here: a table-only check never pays for it
 
     p = params or Params()
-    idx = [i for i, u in enumerate(units) if len(u.key) >= p.min_len]
-    idx.sort(key=lambda i: (len(units[i].key), i))
-    keys = [units[i].key for i in idx]
+    classes: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        if len(u.key) >= p.min_len:
+            classes.setdefault(u.key, []).append(i)
+    keys = sorted(classes, key=lambda k: (len(k), classes[k][0]))
     lens = [len(k) for k in keys]
     found: dict[tuple[int, int], Match] = {}
 
-    def add(i: int, j: int, score: float, how: str) -> None:
-        a, b = (i, j) if i < j else (j, i)
-        ua, ub = units[a], units[b]
-        if _parallel(ua, ub):
-            return
-        old = found.get((a, b))
-        if old is None or score > old.score:
-            found[(a, b)] = Match(a, b, score, how, ua.key == ub.key and ua.numbers != ub.numbers)
+    def add(ka: str, kb: str, score: float, how: str) -> None:
+        for i in classes[ka]:
+            for j in classes[kb]:
+                if i == j:
+                    continue
+                a, b = (i, j) if i < j else (j, i)
+                ua, ub = units[a], units[b]
+                if _parallel(ua, ub) or (a, b) in found:
+                    continue
+                found[(a, b)] = Match(a, b, score, how, ua.key == ub.key and ua.numbers != ub.numbers)
 
-    for pos, i in enumerate(idx):
-        q = keys[pos]
+    for pos, q in enumerate(keys):
         n = lens[pos]
+        if len(classes[q]) > 1:
+            add(q, q, 100.0, "same")  # the same key: fuzz.ratio 100
+        scored: set[int] = set()
         # ratio ≥ passage_ratio needs the longer key to be at most n·(200 − r)/r long
         hi = bisect.bisect_right(lens, n * (200 - p.passage_ratio) / p.passage_ratio)
         if hi > pos + 1:
             for _, score, k in process.extract(q, keys[pos + 1 : hi], scorer=fuzz.ratio,
                                                score_cutoff=min(p.same_ratio, p.passage_ratio), limit=None):
-                j = idx[pos + 1 + k]
-                m = len(keys[pos + 1 + k])
+                other = keys[pos + 1 + k]
+                m = lens[pos + 1 + k]
                 if score >= p.same_ratio:
-                    add(i, j, score, "same")
+                    add(q, other, score, "same")
+                    scored.add(k)
                 elif score * (n + m) / 200 >= p.passage_chars:
-                    add(i, j, score, "shared passage")
-        if n >= p.contain_min and pos + 1 < len(idx):
+                    add(q, other, score, "shared passage")
+                    scored.add(k)
+        if n >= p.contain_min and pos + 1 < len(keys):
             for _, score, k in process.extract(q, keys[pos + 1 :], scorer=fuzz.partial_ratio,
                                                score_cutoff=p.contain_ratio, limit=None):
-                j = idx[pos + 1 + k]
-                if (min(i, j), max(i, j)) not in found:
-                    add(i, j, score, "contained")
+                if k not in scored:
+                    add(q, keys[pos + 1 + k], score, "contained")
     return sorted(found.values(), key=lambda m: (m.a, m.b))
 
 
@@ -171,21 +184,22 @@ def group(units: Sequence[Unit], matches: Sequence[Match]) -> list[Group]:
 
     order = sorted({u.para for u in units})
     nxt = {p: q for p, q in zip(order, order[1:], strict=False)}
-    pairs = {(units[m.a].para, units[m.b].para) for m in matches}
-    pairs |= {(b, a) for a, b in pairs}
-    for m in matches:
-        union(units[m.a].para, units[m.b].para)
+    para_of = [u.para for u in units]
+    direct = {(para_of[m.a], para_of[m.b]) for m in matches}  # paragraph pairs: each once, however many matches
+    pairs = direct | {(b, a) for a, b in direct}
+    for a, b in direct:
+        union(a, b)
     for a, b in pairs:
         na, nb = nxt.get(a), nxt.get(b)
         if na is not None and nb is not None and na != b and (na, nb) in pairs:
             union(a, na)
+    root_of = {p: find(p) for pair in direct for p in pair}
     by_root: dict[int, Group] = {}
     for m in matches:
-        g = by_root.setdefault(find(units[m.a].para), Group([]))
-        g.matches.append(m)
-        for para in (units[m.a].para, units[m.b].para):
-            if para not in g.paras:
-                g.paras.append(para)
-    for g in by_root.values():
-        g.paras.sort()
+        by_root.setdefault(root_of[para_of[m.a]], Group([])).matches.append(m)
+    paras: dict[int, set[int]] = {}  # a group's paragraphs as a set: membership in one step, not a scan
+    for a, b in direct:
+        paras.setdefault(root_of[a], set()).update((a, b))
+    for root, g in by_root.items():
+        g.paras = sorted(paras[root])
     return sorted(by_root.values(), key=lambda g: g.paras[0])

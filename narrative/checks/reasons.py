@@ -153,6 +153,18 @@ def _words(kind: str) -> list[str]:
     return list(reason_words().get("direction", {}).get(kind, []))
 
 
+def _find_all(text: str, word: str) -> list[int]:
+    """Where ``word`` starts in ``text``, not overlapping, left to right (``regex.finditer`` of
+    the escaped word, without a pattern look-up per call)."""
+    if not word:
+        return [m.start() for m in regex.finditer("", text)]
+    out, a = [], text.find(word)
+    while a >= 0:
+        out.append(a)
+        a = text.find(word, a + len(word))
+    return out
+
+
 def direction_words(text: str) -> tuple[list[str], list[str]]:
     """(increase words, decrease words) of a reason; a word negated by 未/没有/不 … is left out."""
     negators = _words("negators")
@@ -160,8 +172,8 @@ def direction_words(text: str) -> tuple[list[str], list[str]]:
     taken: list[tuple[int, int]] = []
     words = [(w, k) for k in ("increase", "decrease") for w in _words(k)]
     for w, k in sorted(words, key=lambda x: -len(x[0])):
-        for m in regex.finditer(regex.escape(w), text):
-            a, b = m.start(), m.end()
+        for a in _find_all(text, w):
+            b = a + len(w)
             if any(a < y and x < b for x, y in taken):
                 continue
             taken.append((a, b))

@@ -28,6 +28,7 @@ ROLE_WORDS: list[tuple[str, str]] = [
     (r"总预算(?:数)?(?:为|是)?", "budget"),
     (r"预算(?:数)?(?:为|是)?", "budget"),
 ]
+ROLE_WORD_RES = [(regex.compile(f"(?:{pattern})\\s*$"), role) for pattern, role in ROLE_WORDS]
 ROLE_TAIL = regex.compile("(?:" + "|".join(p for p, _ in ROLE_WORDS) + r")\s*$")
 CHANGE_TAIL = regex.compile(r"(?P<dir>增加|减少|增长|下降|上升|降低|节约|超支|减少了|增加了)(?:了)?\s*$")
 PRIOR_RE = regex.compile(r"比上年|较上年|与上年|同比|比\s*\d{4}\s*年度?|与\s*\d{4}\s*年度?相比|上年度")
@@ -57,8 +58,8 @@ CURRENT_SUBJECT_SPAN = 2  # sentences a subject stays current for inheritance
 
 
 def role_of(lead: str) -> str | None:
-    for pattern, role in ROLE_WORDS:
-        if regex.search(f"(?:{pattern})\\s*$", lead):
+    for pattern, role in ROLE_WORD_RES:
+        if pattern.search(lead):
             return role
     return None
 

@@ -15,9 +15,11 @@ import regex
 
 from ..model import Row, Table
 from ..normalize import squash
+from ..patterns import compiled
 
 CODE_RE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
 ECON_CODE_RE = regex.compile(r"^3\d{2}(?:\d{2})?$")
+TEXT_CHAR_RE = regex.compile(r"\p{Han}|[A-Za-z]")
 
 
 @dataclass(frozen=True)
@@ -61,7 +63,7 @@ def take_header_rows(table: Table) -> list[Row]:
 
 
 def c_is_text(t: str) -> bool:
-    return bool(regex.search(r"\p{Han}|[A-Za-z]", t))
+    return bool(TEXT_CHAR_RE.search(t))
 
 
 def column_numbers(rows: list[Row]) -> dict[int, int]:
@@ -87,7 +89,7 @@ def map_columns(header_rows: list[Row], specs: list[ColumnSpec]) -> list[tuple[s
             if not t:
                 continue
             for spec in specs:
-                if regex.fullmatch(spec.pattern, t):
+                if compiled(spec.pattern).fullmatch(t):
                     hits.append((c.col, order, spec.key, spec.parent))
                     break
     # Drop spanning parents that have children in a later header row.

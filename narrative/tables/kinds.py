@@ -88,10 +88,13 @@ def table_name(kind: str | None, report_kind: str | None = None) -> str:
 TRAILING_PAREN_RE = regex.compile(r"[(（][^()（）]{1,12}[)）]$")
 
 
+TITLE_RES = [(kind, regex.compile(f"(?:{pattern})$")) for kind, pattern in TITLES]
+
+
 def kind_from_title(title: str) -> str | None:
     t = TRAILING_PAREN_RE.sub("", squash(title))
-    for kind, pattern in TITLES:
-        if regex.search(f"(?:{pattern})$", t):
+    for kind, pattern in TITLE_RES:
+        if pattern.search(t):
             return kind
     return None
 

@@ -71,7 +71,7 @@ def parse_self_eval(table: Table) -> None:
             se.name_line = row
             row.header = True
             continue
-        if any(regex.match(r"项目资金", t) for t in texts) and any("执行" in t for t in texts):
+        if any(t.startswith("项目资金") for t in texts) and any("执行" in t for t in texts):
             fund_cols = map_columns([row], FUND_COLS)
             se.fund_header = row
             row.header = True

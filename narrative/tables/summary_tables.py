@@ -30,6 +30,7 @@ import regex
 from ..lexicon import class_names
 from ..model import Cell, Composition, Document, Row, Table
 from ..normalize import squash
+from ..patterns import compiled
 from ..rounding import parse_figure
 from .headers import c_is_text, take_header_rows
 
@@ -149,7 +150,7 @@ def _column_key(header_rows: list[Row], col: int, position: int, kind: str | Non
     names = [squash(r.cells[col].norm) for r in header_rows if col < len(r.cells) and r.cells[col].norm]
     for name in reversed(names):
         for pattern, key in EXP_COLUMNS:
-            if regex.fullmatch(pattern, name):
+            if compiled(pattern).fullmatch(name):
                 return "amount" if kind == "T01" and key == "total" else key
     return "amount" if kind == "T01" else ("total" if position == 0 else f"col{col}")
 
@@ -158,7 +159,7 @@ def _key_of(label: str, side: str, doc: Document, state: dict[str, bool]) -> str
     if label.startswith("其中"):
         return f"sub:{label}"
     for pattern, key in INCOME_LABELS if side == "income" else EXP_LABELS:
-        if regex.fullmatch(pattern, label):
+        if compiled(pattern).fullmatch(label):
             if key in ("gpb", "fund", "capital"):
                 return f"income.carry_begin.{key}" if state.get("after_carry") else f"income.{key}"
             return key

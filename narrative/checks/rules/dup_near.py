@@ -117,9 +117,16 @@ def check_near_duplicates(ctx: Context) -> None:
         anchor = places[0][0]
         where = ", ".join(dict.fromkeys(_where([sents[i].loc for i in us]) for us in places))
         differ = [m for m in g.matches if m.numbers_differ]
+        of_unit: dict[int, list[int]] = {}  # unit → positions of its matches: one pass, not matches × places
+        for pos, m in enumerate(g.matches):
+            of_unit.setdefault(m.a, []).append(pos)
+            if m.b != m.a:
+                of_unit.setdefault(m.b, []).append(pos)
         notes = []
         for us in places:
-            best = max((m for m in g.matches if m.a in us or m.b in us), key=lambda m: m.score)
+            # the best-scoring match of the place, the first in order among equals
+            best = g.matches[max({pos for i in us for pos in of_unit.get(i, ())},
+                                 key=lambda pos: (g.matches[pos].score, -pos))]
             other = best.b if best.a in us else best.a
             notes.append(f"line {_where([sents[i].loc for i in us])}: “{sents[us[0]].text[:60]}” "
                          f"({best.score:.0f}% {best.how} with line {_where([sents[other].loc])})")

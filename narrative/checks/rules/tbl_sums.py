@@ -12,6 +12,8 @@ from ...tables.code_tables import ROW_TOTALS, column_name
 from ..base import RND001, Context, checker, declare
 from ..relations import Term, check_sum, composed, term
 
+EXP_CLASS_ROW_RE = regex.compile(r"exp\.\d{3}")
+
 TBL001 = declare("TBL001", "parent-sum", Severity.ERROR, "table", """
     A parent row differs from the sum of its child rows.
 
@@ -159,7 +161,7 @@ INCOME_ITEMS = ["income.gpb", "income.fund", "income.capital", "income.fiscal", 
 
 
 def _exp_classes(table: Table) -> list[str]:
-    return list(dict.fromkeys(k.row for k in table.facts if regex.fullmatch(r"exp\.\d{3}", k.row)))
+    return list(dict.fromkeys(k.row for k in table.facts if EXP_CLASS_ROW_RE.fullmatch(k.row)))
 
 
 @checker("TBL001", "TBL002", "TBL003", "RND001")

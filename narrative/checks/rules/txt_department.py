@@ -51,6 +51,15 @@ class NameUse:
     written: str
 
 
+def _find_all(text: str, part: str) -> Iterator[int]:
+    """Where ``part`` starts in ``text``, left to right, not overlapping (as ``regex.finditer``
+    of the escaped text finds it, without a pattern look-up per call)."""
+    a = text.find(part)
+    while a >= 0:
+        yield a
+        a = text.find(part, a + len(part))
+
+
 def _name_windows(text: str, name: str) -> Iterator[tuple[int, int, str, int]]:
     """Stretches of ``text`` within one edit of ``name``: (start, end, written, distance).
     Anchored on the name's first and last three characters, so a slip anywhere is found."""
@@ -59,8 +68,7 @@ def _name_windows(text: str, name: str) -> Iterator[tuple[int, int, str, int]]:
     n = len(name)
     seen: set[tuple[int, int]] = set()
     head, tail = name[:3], name[-3:]
-    for m in regex.finditer(regex.escape(head), text):
-        a = m.start()
+    for a in _find_all(text, head):
         best: tuple[int, int, int] | None = None
         for d in (0, -1, 1, -2, 2):
             b = a + n + d
@@ -72,8 +80,7 @@ def _name_windows(text: str, name: str) -> Iterator[tuple[int, int, str, int]]:
         if best is not None and (best[0], best[1]) not in seen:
             seen.add((best[0], best[1]))
             yield best[0], best[1], text[best[0] : best[1]], best[2]
-    for m in regex.finditer(regex.escape(tail), text):
-        b = m.end()
+    for b in (a + len(tail) for a in _find_all(text, tail)):
         best = None
         for d in (0, -1, 1, -2, 2):
             a = b - n - d

@@ -112,6 +112,11 @@ class Doubling:
     unit: str
 
 
+HAN_RE = regex.compile(r"\p{Han}")
+DOUBLED_CHAR_RE = regex.compile(r"(\p{Han})\1")
+DOUBLED_WORD_RES = {size: regex.compile(rf"(?=((?:\p{{Han}}|[《“]){{{size}}})\1)") for size in range(2, 7)}
+
+
 def doublings(doc: Document) -> list[Doubling]:
     out: list[Doubling] = []
     for span in prose_spans(doc, tables=False):
@@ -121,12 +126,12 @@ def doublings(doc: Document) -> list[Doubling]:
         # a word written twice: 根据《根据《
         words: list[tuple[int, int]] = []
         for size in range(6, 1, -1):
-            for m in regex.finditer(rf"(?=((?:\p{{Han}}|[《“]){{{size}}})\1)", t):
+            for m in DOUBLED_WORD_RES[size].finditer(t):
                 a = m.start()
                 unit = m.group(1)
-                if len(regex.findall(r"\p{Han}", unit)) < 2 or len(set(unit)) == 1:
+                if len(HAN_RE.findall(unit)) < 2 or len(set(unit)) == 1:
                     continue
-                if all(ch in CN_NUMERALS for ch in unit if regex.match(r"\p{Han}", ch)):
+                if all(ch in CN_NUMERALS for ch in unit if HAN_RE.match(ch)):
                     continue
                 if any(a < y and x < a + 2 * size for x, y in words):
                     continue
@@ -135,7 +140,7 @@ def doublings(doc: Document) -> list[Doubling]:
                 words.append((a, a + 2 * size))
                 out.append(Doubling(span, a, a + 2 * size, unit))
         # a character written twice: 号号, 的的
-        for m in regex.finditer(r"(\p{Han})\1", t):
+        for m in DOUBLED_CHAR_RE.finditer(t):
             i = m.start()
             if any(x <= i < y for x, y in words) or t[i] in CN_NUMERALS:
                 continue
