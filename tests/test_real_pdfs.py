@@ -37,7 +37,9 @@ FINDINGS = {
     "putuo-guihua-ziran-2024-final.pdf": {"CLM001": 2, "CLM003": 1, "CLM004": 1, "CLM014": 3, "TXT003": 1,
                                           "TXT005": 3, "TXT006": 3},
     "putuo-shehui-gongzuobu-2024-final.pdf": {"CLM003": 1, "TXT005": 2},
-    "shanghai-2024-final-template-xxju.pdf": {"TBL005": 6, "CLM014": 1, "TXT005": 49},
+    # TXT005: one per paragraph; p19:15 and p20:13 "…的部门，作下述说明：" / "上海市XX局2024年度无…。" are one
+    # paragraph each (a line ending in a colon goes on into the sentence it introduces), as p19:4 already was
+    "shanghai-2024-final-template-xxju.pdf": {"TBL005": 6, "CLM014": 1, "TXT005": 47},
     "putuo-sifaju-2026-dept-budget.pdf": {"TXT001": 5, "TXT003": 1},
     "putuo-sifaju-2026-unit-budget.pdf": {"TBL001": 2, "TBL002": 2, "TXT003": 1, "TXT005": 2},
     # p31: the note under the 三公 table says "本表为空表" while the table holds 47.91 (read since the

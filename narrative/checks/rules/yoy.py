@@ -171,7 +171,7 @@ def check_reasons_carried_over(ctx: Context) -> None:
             expl += ": the change went the other way, so the reason cannot be the same"
         else:
             expl += ": carried over unchanged (the same direction; noted only)"
-        ctx.emit(YOY002, msg, r.loc, r.block.text.strip()[:200], stated=r.text, computed=old.comparison,
+        ctx.emit(YOY002, msg, r.loc, r.excerpt, stated=r.text, computed=old.comparison,
                  explanation=expl, related=[Ref(old.loc, PRIOR, "last year's reason")],
                  key=f"reasonyoy:{r.subject_id}:{r.key}", severity=None if reversed_ else Severity.INFO)
 
