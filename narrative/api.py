@@ -11,6 +11,13 @@ the notes that reading the file produced.  ``iter_analyse`` yields small picklab
 viewer needs (the rules, the source text of a span, the cells behind a finding or a claim)
 are here too, so that no front end reaches into the checks.  Nothing here raises for a bad
 input: the error is in the result, as one line.
+
+Review baselines (``narrative.review``) are here as well: ``load_baseline(path)`` →
+``Baseline`` (``verdict(report, finding)``), ``set_verdict``, ``apply_baseline`` /
+``BaselineSession`` (a ``FileResult`` with accepted and false-alarm findings hidden and
+``result.baseline`` telling what was done), ``write_baseline``, ``prune_baseline``,
+``baseline_stats``.  These raise ``InputError`` (one line) for a review file that is corrupt,
+newer or cannot be written; the file is then left as it was.
 """
 
 from __future__ import annotations
@@ -25,12 +32,37 @@ from .errors import InputError
 from .findings import PRIOR, REPORT, Finding, Ref, Severity
 from .model import Document, Fact, Span
 from .pipeline import ReadReport
+from .review import (
+    ACCEPTED,
+    CONFIRMED,
+    FALSE_ALARM,
+    VERDICTS,
+    Baseline,
+    BaselineEntry,
+    BaselineOutcome,
+    BaselineSession,
+    RuleStats,
+    RunScope,
+    apply_baseline,
+    baseline_stats,
+    counts,
+    load_baseline,
+    prune_baseline,
+    report_key,
+    reviewer,
+    set_verdict,
+    write_baseline,
+)
 
 __all__ = [
     "Analysis", "Claim", "ClaimSet", "Document", "Fact", "FileResult", "Finding", "InputError", "Num", "Options",
     "PRIOR", "Prior", "REPORT", "Ref", "Severity", "Span", "analyse", "cells_of_claim", "cells_of_finding",
     "check_document", "check_file", "claim_of_finding", "iter_analyse", "load_document", "read", "read_prior", "rule",
     "rules", "source_text", "table_name",
+    # review baselines (narrative.review): verdicts kept per report and fingerprint
+    "ACCEPTED", "Baseline", "BaselineEntry", "BaselineOutcome", "BaselineSession", "CONFIRMED", "FALSE_ALARM",
+    "RuleStats", "RunScope", "VERDICTS", "apply_baseline", "baseline_stats", "counts", "load_baseline",
+    "prune_baseline", "report_key", "reviewer", "set_verdict", "write_baseline",
 ]
 
 
@@ -91,6 +123,7 @@ class FileResult:
     notes: list[str] = field(default_factory=list)
     prior_path: str | None = None
     prior_error: str | None = None
+    baseline: BaselineOutcome | None = None  # set by apply_baseline: verdicts, hidden and stale entries
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

@@ -14,10 +14,10 @@ import sys
 from collections.abc import Sequence
 
 from ..diagnostics import ExitCode, warn
-from . import check, info
+from . import baseline, check, info
 from .common import Parser
 
-COMMANDS = (check, info)
+COMMANDS = (check, info, baseline)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..diagnostics import ExitCode, warn
 from ..errors import InputError
+from . import baseline as review
 from .common import codes, expand, validate_codes
 
 
@@ -24,11 +25,12 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="time limit for reading one file (default 60)")
     c.add_argument("--config", metavar="PYPROJECT", help="read [tool.narrative] from this file")
     c.add_argument("-v", "--verbose", action="store_true", help="say which settings file applies")
+    review.add_check_options(c)  # --baseline, --write-baseline, --show-baselined, --reviewer
     c.set_defaults(func=cmd_check)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..api import Options, Severity, iter_analyse, read_prior
+    from ..api import Options, Severity, counts, iter_analyse, read_prior
     from ..config import find_pyproject, load_settings
     from ..report import reporter
 
@@ -73,18 +75,26 @@ def cmd_check(args: argparse.Namespace) -> int:
         if prior.error:
             warn(f"prior {args.prior}: {prior.error} (checked without the year-to-year rules)")
             status = ExitCode.INPUT_ERROR
+    try:
+        baseline = review.for_check(args, opts, prior=prior is not None and not prior.error)
+    except InputError as err:
+        warn(str(err))
+        return ExitCode.INPUT_ERROR
     rep = reporter(fmt, sys.stdout, config=settings.source)
     rep.start()
     errors = False
-    for r in iter_analyse(files, opts, prior=prior):
+    results = iter_analyse(files, opts, prior=prior)
+    for r in baseline.results(results) if baseline else results:
         if r.error:
             warn(f"{r.path}: {r.error}")
             status = ExitCode.INPUT_ERROR
         for note in r.notes:
             warn(f"{r.path}: note: {note}")
-        errors = errors or any(f.severity == Severity.ERROR for f in r.findings)
+        errors = errors or any(f.severity == Severity.ERROR and counts(r, f) for f in r.findings)
         rep.result(r)
         sys.stdout.flush()
+    if baseline and baseline.end(rep):
+        status = ExitCode.INPUT_ERROR
     rep.end()
     return ExitCode.FINDINGS if errors else status
 
