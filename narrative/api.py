@@ -23,7 +23,7 @@ newer or cannot be written; the file is then left as it was.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .claims.model import Claim, ClaimSet
@@ -114,6 +114,7 @@ class FileResult:
     year: int | None = None
     report_kind: str | None = None  # 决算 | 预算
     unit_level: str | None = None  # 部门 | 单位
+    holds: list[str] = field(default_factory=list)  # "prose", "tables": a file of a two-file report holds one
     identity_key: tuple[str | None, int | None, str | None, str | None] | None = None  # normalised: pairs files
     format: str | None = None
     pages: int | None = None
@@ -168,6 +169,7 @@ class Analysis:
             year=d.year if d else None,
             report_kind=d.report_kind if d else None,
             unit_level=d.identity.unit_level if d and d.identity else None,
+            holds=sorted(d.identity.holds) if d and d.identity else [],
             identity_key=d.identity.key if d and d.identity else None,
             format=d.format if d else None,
             pages=d.pages if d else None,
@@ -180,17 +182,21 @@ class Analysis:
         )
 
 
-def analyse(path: str, options: Options | None = None, prior: Prior | str | None = None) -> Analysis:
-    """Read, model, extract and check one file.  Never raises for a bad input."""
+def analyse(path: str | Sequence[str], options: Options | None = None, prior: Prior | str | None = None
+            ) -> Analysis:
+    """Read, model, extract and check one report.  Never raises for a bad input.  Several
+    paths are one report published as several files (``--as-one``); the result's path is
+    "a + b" and each finding's span names the file it is in."""
     from .pipeline import check, read_report
 
     opts = options or Options()
     if isinstance(prior, str):
         prior = read_prior(prior, opts)
+    name = path if isinstance(path, str) else " + ".join(path)
     try:
-        report = read_report(path, timeout=opts.timeout)
+        report = read_report(path if isinstance(path, str) else list(path), timeout=opts.timeout)
     except InputError as err:
-        return Analysis(path, error=str(err), prior=prior)
+        return Analysis(name, error=str(err), prior=prior)
     findings = check(
         report,
         select=list(opts.select),
@@ -198,7 +204,7 @@ def analyse(path: str, options: Options | None = None, prior: Prior | str | None
         prior=prior.report if prior is not None else None,
     )
     findings = [f for f in findings if f.severity >= opts.min_severity]
-    return Analysis(path, report.doc, report.claims, findings, list(report.notes), prior=prior)
+    return Analysis(name, report.doc, report.claims, findings, list(report.notes), prior=prior)
 
 
 def read(path: str, options: Options | None = None) -> Analysis:
@@ -227,16 +233,52 @@ def _analyse_result(path: str, options: Options, prior_path: str | None) -> File
     return analyse(path, options, prior).result()
 
 
+def _partial(r: FileResult) -> bool:
+    """A file that holds only the prose or only the tables of a report."""
+    return r.error is None and r.identity_key is not None and len(r.holds) == 1
+
+
+def pair_partial_reports(results: Iterable[FileResult], options: Options | None = None,
+                         prior: Prior | str | None = None) -> Iterator[FileResult]:
+    """Pass results through, holding back the files that hold only the prose or only the
+    tables of a report; at the end, a prose file and a tables file of the same report
+    identity (department, year, kind, unit level) are checked again as one report (prose
+    first) and yielded in their place; unpaired ones are yielded as they were."""
+    held: list[FileResult] = []
+    for r in results:
+        if _partial(r):
+            held.append(r)
+        else:
+            yield r
+    by_key: dict[object, list[FileResult]] = {}
+    for r in held:
+        by_key.setdefault(r.identity_key, []).append(r)
+    for group in by_key.values():
+        prose = [r for r in group if r.holds == ["prose"]]
+        tables = [r for r in group if r.holds == ["tables"]]
+        if len(prose) == 1 and len(tables) == 1:
+            yield analyse([prose[0].path, tables[0].path], options, prior).result()
+        else:
+            yield from group
+
+
 def iter_analyse(
     paths: Iterable[str],
     options: Options | None = None,
     *,
     prior: Prior | str | None = None,
     jobs: int = 1,
+    pair: bool = False,
 ) -> Iterator[FileResult]:
     """Analyse many files, yielding one small result per file.  With ``jobs`` ≤ 1 (or one
     file) in this process, in the order given; otherwise in worker processes, each result
-    as soon as it is ready (completion order)."""
+    as soon as it is ready (completion order).  With ``pair``, a prose file and a tables
+    file of one report are checked as one (``pair_partial_reports``), at the end."""
+    if pair:
+        if isinstance(prior, str):
+            prior = read_prior(prior, options)
+        yield from pair_partial_reports(iter_analyse(paths, options, prior=prior, jobs=jobs), options, prior)
+        return
     opts = options or Options()
     todo = list(paths)
     if jobs <= 1 or len(todo) <= 1:
@@ -284,9 +326,9 @@ def source_text(document: Document, span: Span) -> str:
     """The source text a span covers (whole lines when the span has no columns)."""
     if span.line is None:
         return ""
-    first = (span.page, span.line)
-    last = (span.end_page if span.end_page is not None else span.page, span.end_line or span.line)
-    keys = [(ln.page, ln.number) for ln in document.lines]
+    first = (span.file, span.page, span.line)
+    last = (span.file, span.end_page if span.end_page is not None else span.page, span.end_line or span.line)
+    keys = [(ln.file, ln.page, ln.number) for ln in document.lines]
     try:
         i, j = keys.index(first), keys.index(last)
     except ValueError:

@@ -37,6 +37,13 @@ class Span:
     end_page: int | None = None
     column: int | None = None
     end_column: int | None = None
+    # The file, for a report read from several (``--as-one``): line and page are within it.
+    file: str | None = None
+
+    @classmethod
+    def at(cls, line: SourceLine) -> Span:
+        """The whole of one source line."""
+        return cls(line.number, line.page, line.number, line.page, file=line.file)
 
 
 # The name the checks were written with; a finding's location is a ``Span``.
@@ -82,13 +89,13 @@ class Cell:
         """The cell's place in its source line (the TAB-separated row), columns included."""
         parts = self.line.text.split("\t")
         if self.col >= len(parts):
-            return Span(self.line.number, self.line.page, self.line.number, self.line.page)
+            return Span(self.line.number, self.line.page, self.line.number, self.line.page, file=self.line.file)
         start = sum(len(p) + 1 for p in parts[: self.col])
         raw = parts[self.col]
         lead = len(raw) - len(raw.lstrip())
         body = len(raw.strip())
         return Span(self.line.number, self.line.page, self.line.number, self.line.page,
-                    start + lead + 1, start + lead + max(body, 1) + 1)
+                    start + lead + 1, start + lead + max(body, 1) + 1, self.line.file)
 
 
 @dataclass
@@ -225,7 +232,7 @@ class Block:
         first = self.line_at(start)
         last = self.line_at(last_char)
         return Span(first.number, first.page, last.number, last.page,
-                    self.column_at(start), self.column_at(last_char) + 1)
+                    self.column_at(start), self.column_at(last_char) + 1, first.file)
 
     @property
     def first_line(self) -> SourceLine:

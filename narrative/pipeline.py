@@ -7,6 +7,7 @@ year-to-year rules is read once however many reports are checked against it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from .claims.model import ClaimSet
@@ -57,15 +58,24 @@ def extract(doc: Document) -> ClaimSet:
     return extract_claims(doc)
 
 
-def read_report(path: str, *, timeout: float = 60.0) -> ReadReport:
-    """Read, model and extract the claims of one report; raises InputError."""
+def read_report(path: str | Sequence[str], *, timeout: float = 60.0) -> ReadReport:
+    """Read, model and extract the claims of one report; raises InputError.  Several paths
+    are one report published as several files (the prose and the tables): their lines are
+    read as one document, each keeping its file (``SourceLine.file``)."""
     try:
-        doc, notes = read_document(path, timeout=timeout)
+        if isinstance(path, str):
+            doc, notes = read_document(path, timeout=timeout)
+        else:
+            from .ingest import read_source
+            from .ingest.combine import combine
+
+            doc, notes = model_source(combine([read_source(p, timeout=timeout) for p in path],
+                                              path=" + ".join(path)))
     except RecursionError:
         raise InputError("input too deeply nested to read") from None
     except MemoryError:
         raise InputError("out of memory while reading the input") from None
-    return ReadReport(path, doc, extract(doc), notes)
+    return ReadReport(doc.path, doc, extract(doc), notes)
 
 
 def check(

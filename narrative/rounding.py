@@ -92,15 +92,22 @@ class Figure:
 
     ``percent`` marks figures written with a % sign: their value is in percent
     units (``142.95`` for 142.95%), and so is their interval.
+
+    ``exact`` marks a count of things written as a whole number ("17 人", "5 家", "3 辆"):
+    nobody rounds a head count, so it stands for itself, a zero-width interval, and
+    "17 人，其中 11 人、6 人、2 人" is 19 ≠ 17, not 17.5 ≥ 19 − 1.5.
     """
 
     text: str
     value: Fraction
     decimals: int
     percent: bool = False
+    exact: bool = False
 
     @property
     def half_unit(self) -> Fraction:
+        if self.exact:
+            return Fraction(0)
         return Fraction(1, 2 * 10**self.decimals)
 
     @property
@@ -188,6 +195,18 @@ class Comparison:
     @property
     def violated(self) -> bool:
         return not self.holds
+
+    @property
+    def truncated(self) -> bool:
+        """Violated, but the stated figure is the recomputed value cut (not rounded) to the
+        stated digits: 99.868 written 99.86.  The severity policy makes this a warning."""
+        if not self.violated:
+            return False
+        unit = Fraction(1, 10**self.decimals)
+        v = self.stated_value
+        cut = Interval(v, v + unit) if v >= 0 else Interval(v - unit, v)
+        # a half-open interval: the computed value must lie strictly below the next unit
+        return cut.low <= self.computed.high and self.computed.low < cut.high
 
 
 def compare(stated: Figure, computed: Interval, computed_mid: Fraction) -> Comparison:

@@ -43,7 +43,7 @@ def _cases(tmp: Path) -> list[tuple[Path, str]]:
         (tmp / "empty.txt", "empty file"),
         (tmp / "gbk-binary.txt", "binary file, not a text report"),
         (tmp / "utf16.txt", "UTF-16 text is not supported; save the report as UTF-8"),
-        (tmp / "notes.txt", "not a budget report: no 决算/预算 title and no tables found"),
+        (tmp / "notes.txt", "not a budget report: no 决算/预算 title with headings of a report, no budget table and no 目录 of budget tables found"),
         (tmp / "missing.pdf", "cannot open: No such file or directory"),
         (tmp / "huge.txt", "file too large (40 MiB; limit 32 MiB)"),
     ]

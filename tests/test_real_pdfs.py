@@ -40,11 +40,15 @@ FINDINGS = {
     # TXT005: one per paragraph; p19:15 and p20:13 "…的部门，作下述说明：" / "上海市XX局2024年度无…。" are one
     # paragraph each (a line ending in a colon goes on into the sentence it introduces), as p19:4 already was
     "shanghai-2024-final-template-xxju.pdf": {"TBL005": 6, "CLM014": 1, "TXT005": 47},
-    "putuo-sifaju-2026-dept-budget.pdf": {"TXT001": 5, "TXT003": 1},
-    "putuo-sifaju-2026-unit-budget.pdf": {"TBL001": 2, "TBL002": 2, "TXT003": 1, "TXT005": 2},
+    # CLM001 (since the 预算 prose is bound to its tables): "2026年预算安排" restating an item with
+    # another value than its heading and its table (dept p9:16; unit p6:23, p7:14): real slips
+    "putuo-sifaju-2026-dept-budget.pdf": {"TXT001": 5, "TXT003": 1, "CLM001": 1},
+    "putuo-sifaju-2026-unit-budget.pdf": {"TBL001": 2, "TBL002": 2, "TXT003": 1, "TXT005": 2, "CLM001": 2},
     # p31: the note under the 三公 table says "本表为空表" while the table holds 47.91 (read since the
     # 预算 三公 layout is parsed): a real copy-forward slip
-    "putuo-wanli-jiedao-2024-budget.pdf": {"TXT005": 1},
+    # p9:19: "2024年预算安排352.67万元" for the 住房公积金 item stated (p9:18) and tabled as 350.35: a
+    # real slip, found since the 预算 prose is bound to the 预算 tables
+    "putuo-wanli-jiedao-2024-budget.pdf": {"TXT005": 1, "CLM001": 1},
     "putuo-wanli-jiedao-2025-budget.pdf": {"CLM014": 1},
 }
 

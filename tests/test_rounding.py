@@ -21,6 +21,22 @@ def test_figure_interval_is_half_a_unit_of_the_last_digit() -> None:
     assert z is not None and z.interval == Interval(Fraction(-1, 2), Fraction(1, 2))
 
 
+def test_counts_of_things_are_exact() -> None:
+    from narrative.claims.numbers import scan
+
+    nums, _ = scan("实有人员17人，车辆3辆，参训50人次，下降1.5个百分点，支出9.72万元，三个项目")
+    by_text = {n.text: n for n in nums}
+    for text in ("17", "3", "50", "三"):
+        assert by_text[text].figure.exact
+        assert by_text[text].figure.interval == Interval.point(by_text[text].figure.value)
+    # a difference of percentages and an amount of money are measured, so rounded
+    assert not by_text["1.5"].figure.exact and not by_text["9.72"].figure.exact
+    assert by_text["9.72"].figure.interval == Interval(Fraction("9.715"), Fraction("9.725"))
+    # "230 余篇" is at least 230, no less
+    more, _ = scan("发表文章230余篇")
+    assert more[0].bound.low == 230
+
+
 def test_thousands_separator_and_sign() -> None:
     f = parse_figure("1,234.56")
     assert f is not None and f.value == Fraction("1234.56") and f.decimals == 2

@@ -28,3 +28,5 @@ def test_rule_case(tmp_path: Path, family: str, case: dict) -> None:  # type: ig
     assert a.error is None
     got = sorted([f.span.line, f.rule] for f in a.findings if f.severity >= Severity.WARNING)
     assert got == sorted(case["expect"]), case["why"]
+    if "severity" in case:  # the severity policy (docs/conventions.md): e.g. a truncation is a warning
+        assert {str(f.severity) for f in a.findings if f.severity >= Severity.WARNING} == {case["severity"]}

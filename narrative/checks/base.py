@@ -25,7 +25,7 @@ from typing import Any, TypeVar
 
 from ..claims.model import Claim, ClaimSet
 from ..findings import REPORT, Finding, Ref, Severity
-from ..model import Block, Document, Fact, Span
+from ..model import Document, Fact, Span
 
 T = TypeVar("T")
 
@@ -101,7 +101,8 @@ class Context:
     prior_doc: Document | None = None
     prior_claim_set: ClaimSet | None = None
     findings: list[Finding] = field(default_factory=list)
-    _block_index: list[tuple[tuple[int, int], Block]] | None = field(default=None, repr=False)
+    _block_index: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _line_index: dict[tuple[str | None, int | None, int], int] = field(default_factory=dict, repr=False)
     _shared: dict[tuple[Callable[..., Any], bool], Any] = field(default_factory=dict, repr=False)
 
     def shared(self, fn: Callable[[Document, list[Claim]], T], *, prior: bool = False) -> T:
@@ -125,14 +126,20 @@ class Context:
         return self.prior_claim_set.claims if self.prior_claim_set is not None else []
 
     def section_at(self, span: Span) -> tuple[str, ...]:
-        """The section path of the prose at (or last before) ``span``."""
+        """The section path of the prose at (or last before) ``span``, in document order
+        (a report read from several files repeats line numbers: the file tells them apart)."""
         if self._block_index is None:
+            where = {(ln.file, ln.page, ln.number): i for i, ln in enumerate(self.doc.lines)}
+            self._line_index = where
             self._block_index = sorted(
-                ((b.first_line.page or 0, b.first_line.number), b) for b in self.doc.blocks
+                (where.get((b.first_line.file, b.first_line.page, b.first_line.number), 0), k)
+                for k, b in enumerate(self.doc.blocks)
             )
-        keys = [k for k, _ in self._block_index]
-        i = bisect.bisect_right(keys, (span.page or 0, span.line or 0)) - 1
-        return self._block_index[i][1].section if i >= 0 else ()
+        at = self._line_index.get((span.file, span.page, span.line)) if span.line is not None else None
+        if at is None:
+            return ()
+        i = bisect.bisect_right(self._block_index, (at, len(self.doc.blocks))) - 1
+        return self.doc.blocks[self._block_index[i][1]].section if i >= 0 else ()
 
     def emit(
         self,

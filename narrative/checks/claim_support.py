@@ -11,6 +11,7 @@ from fractions import Fraction
 
 from ..claims.model import Claim
 from ..claims.numbers import Num
+from ..findings import Severity
 from ..model import Document, Loc
 from ..rounding import Interval, compare, fmt
 from .base import RND001, Context, Rule
@@ -37,6 +38,9 @@ def emit_comparison(ctx: Context, rule_cls: Rule, c: Claim, stated: Num, compute
                    f"stated {stated.display} stands for {fmt(cmp.stated.low, d + 1)}–{fmt(cmp.stated.high, d + 1)}: "
                    f"{verdict}")
     loc = c.block.loc(stated.start, stated.end)
+    if cmp.truncated:
+        explanation += f"; {stated.display} is the value cut to {d} decimals instead of rounded"
+        message += " (truncated, not rounded)"
     if not cmp.violated:
         subject = message.split(":")[0]
         message = f"{subject}: {stated.display} holds only within rounding ({how} = {fmt(mid, dd)})"
@@ -44,6 +48,7 @@ def emit_comparison(ctx: Context, rule_cls: Rule, c: Claim, stated: Num, compute
              loc, claim_excerpt(c), stated=stated.display, computed=fmt(mid, d), computed_low=fmt(computed.low, d + 1),
              computed_high=fmt(computed.high, d + 1), explanation=explanation, related=related or [],
              key=key or f"{c.subject}:{loc_name}", claim=c,
+             severity=Severity.WARNING if cmp.truncated else None,
              facts=c.binding.facts if c.binding is not None and loc_name in ("", "value") else ())
 
 

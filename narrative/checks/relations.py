@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-from ..model import Cell, Fact, Loc
+from ..model import Cell, Fact, Loc, Table
 from ..rounding import Comparison, Interval, compare, fmt
 from .base import Context, Rule
 
@@ -51,6 +51,13 @@ def _expr(terms: list[Term]) -> str:
     if empty:
         text += f" (+ {empty} empty cell{'s' if empty > 1 else ''})"
     return text
+
+
+def composed(table: Table, row: str, col: str) -> bool:
+    """Does the table's own layout say what ``row``/``col`` is the sum of (a ``Composition``)?
+    Then that composition is checked (rules/tbl_compositions.py) and a rule that assumes the
+    national layout's parts for this total stands aside."""
+    return any(c.total in ((row, col), ("*", col)) for c in table.compositions)
 
 
 def excerpt_of(cell: Cell) -> str:

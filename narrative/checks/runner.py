@@ -88,7 +88,11 @@ def run_checks(
         try:
             entry.func(ctx)
         except Exception as err:  # noqa: BLE001 - a rule's bug becomes a finding, see NAR001
-            _crash_finding(ctx, entry, err)
+            try:
+                _crash_finding(ctx, entry, err)
+            except Exception:  # noqa: BLE001 - reporting the crash must never crash the run
+                ctx.findings.append(Finding(NAR001.code, NAR001.severity,
+                                            f"internal error in {entry.name}: {type(err).__name__}", Span(None), ""))
     out = [f for f in ctx.findings if f.rule == NAR001.code or selected(f.rule, sel, ign)]
     out.sort(key=Finding.sort_key)
     assign_fingerprints(out)

@@ -37,7 +37,7 @@ class ProseSpan:
         if self.block is not None:
             return self.block.loc(start, end)
         assert self.line is not None
-        return Loc(self.line.number, self.line.page, self.line.number, self.line.page)
+        return Loc.at(self.line)
 
     def raw(self, start: int, end: int) -> str:
         if self.block is not None:
@@ -178,7 +178,7 @@ def title_loc(doc: Document) -> Loc | None:
     department are read from)."""
     for ln in doc.lines[:40]:
         if ln.norm.strip():
-            return Loc(ln.number, ln.page)
+            return Loc.at(ln)
     return None
 
 

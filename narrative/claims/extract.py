@@ -15,79 +15,57 @@ import regex
 
 from ..model import Block, Document
 from ..normalize import squash
+from .kinds import OtherKinds
 from .model import Claim, ClaimSet, TokenRecord
 from .numbers import Num, scan
-from .subjects import bind_count, bind_project, bind_subject, match_subject, path_subject, subject_by_id
-
-SENT_END = regex.compile(r"[。！？!?]")
-CLAUSE_PUNCT = ",，;；:：、"
-ROLE_WORDS: list[tuple[str, str]] = [
-    (r"年初预算(?:数)?(?:为|是)?", "initial_budget"),
-    (r"全年预算(?:数)?(?:为|是)?", "full_budget"),
-    (r"调整后(?:的)?预算(?:数)?(?:为|是)?", "full_budget"),
-    (r"(?:支出)?决算(?:数)?(?:为|是)?", "final"),
-    (r"(?:实际)?到位(?:资金)?(?:为|是)?", "received"),
-    (r"实际(?:支出|使用)(?:数)?(?:为|是)?", "final"),
-    (r"(?:共)?使用", "final"),
-    (r"执行数(?:为|是)?", "final"),
-    (r"预算(?:数)?(?:为|是)?", "budget"),
-]
-ROLE_TAIL = regex.compile("(?:" + "|".join(p for p, _ in ROLE_WORDS) + r")\s*$")
-CHANGE_TAIL = regex.compile(r"(?P<dir>增加|减少|增长|下降|上升|降低|节约|超支|减少了|增加了)(?:了)?\s*$")
-PRIOR_RE = regex.compile(r"比上年|较上年|与上年|同比|比\s*\d{4}\s*年度?|与\s*\d{4}\s*年度?相比|上年度")
-COMPLETION_TAIL = regex.compile(r"完成(?P<which>年初|全年|调整后)?(?:的)?预算(?:数)?的?\s*$")
-SHARE_TAIL = regex.compile(r"占(?P<whole>[^%]{0,40}?)(?:的)?(?:比重|比例)?(?:为|是)?\s*$")
-RATE_TAIL = regex.compile(r"(?P<what>(?:预算|资金|项目)?执行率|资金到位率|到位率)(?:为|是|达到?)?\s*$")
-INDICATOR_TAIL = regex.compile(r"(?:满意度|满意率|合格率|达标率|完成率|覆盖率|准确率|及时率|知晓率)(?:为|是|达到?)?\s*$")
-SCORE_AVG = regex.compile(r"平均(?:得)?分(?:为|是)?\s*$")
-SCORE_TAIL = regex.compile(r"(?:得分|评分|总分|分数)(?:为|是)?\s*$")
-RATING_AFTER = regex.compile(r"^\s*(?:项目)?(?:的)?(?:评价结果|评价等级|绩效评级|评级|等级)?(?:为|是)?\s*[\"“”']?(?P<r>优秀|良好|优|良|中|差|合格|不合格)")
-RATING_BEFORE = regex.compile(r"(?:评价结果|评价等级|绩效评级|评级|等级)(?:为|是)\s*[\"“”']?(?P<r>优秀|良好|优|良|中|差|合格|不合格)[\"“”']?的项目\s*$")
-FLAT_RE = regex.compile(r"(?:与上年|与\s*\d{4}\s*年度?|比上年|较上年)?(?:相比)?(?:基本)?持平")
-VS_BUDGET_RE = regex.compile(r"决算数?(?:与|比)?(?P<which>全年|年初|调整后)?预算数?(?P<w>持平|相等|一致)|决算数?(?P<w2>大于|小于|等于|高于|低于|超过)(?P<which2>全年|年初)?预算数?")
-YTD_RE = regex.compile(r"截至(?:目前)?\s*(?:第[一二三]季度|前三季度|上半年|\d{1,2}\s*月(?:底|末)?|[一二三四五六七八九十]{1,2}月(?:底|末)?)|截至第[一二三]季度|上半年|前三季度")
-FULL_YEAR_RE = regex.compile(r"截至\s*12\s*月(?:底|末)|全年|年度内|本年度")
-ZHONG_RE = regex.compile(r"其中")
-FILLER_HEAD = regex.compile(
-    r"^(?:[(][一二三四五六七八九十\d]+[)]|[一二三四五六七八九十]+、|\d+[.、])?"
-    r"(?:其中|另外|此外|同时)?[:]?"
-    r"(?:本部门|本单位|我部门|我单位|本级|我办|我局|我委|我区|我部)?"
-    r"(?:\d{4}年度?|年度)?"
-    r"(?:全年|本年度|本年|当年)?"
-    r"(?:共计|合计|共|累计|总计|一共)?"
+from .subjects import (
+    Subject,
+    bind_project,
+    bind_subject,
+    is_budget_report,
+    match_subject,
+    path_subject,
+    row_subject,
+    subject_by_id,
 )
-FILLER_TAIL = regex.compile(r"(?:为|是|共计|共|达到?|约|累计|总额为|金额为|支出为)$")
-CURRENT_SUBJECT_SPAN = 2  # sentences a subject stays current for inheritance
+from .wholes import link_parts
+from .words import (
+    CHANGE_TAIL,
+    CLAUSE_PUNCT,
+    CODE_NAME_RE,
+    COMPLETION_TAIL,
+    CURRENT_SUBJECT_SPAN,
+    FLAT_RE,
+    INDICATOR_TAIL,
+    INTRO_RE,
+    ITEM_RE,
+    PATH_RE,
+    PRIOR_RE,
+    RATE_TAIL,
+    SHARE_TAIL,
+    VS_BUDGET_RE,
+    ZHONG_RE,
+    budget_total,
+    clause_start_of,
+    clean,
+    has_path,
+    is_reason_amount,
+    next_start,
+    period_at,
+    period_marks,
+    plain_path,
+    prior_year,
+    project_name,
+    role_of,
+    scope_in_words,
+    scope_of,
+    sentences,
+    strip_role,
+)
 
+__all__ = ["PATH_RE", "extract_claims"]  # PATH_RE: read by the subject-path rule (CLM014)
 
-def _role(lead: str) -> str | None:
-    for pattern, role in ROLE_WORDS:
-        if regex.search(f"(?:{pattern})\\s*$", lead):
-            return role
-    return None
-
-
-def _strip_role(phrase: str) -> str:
-    return ROLE_TAIL.sub("", phrase)
-
-
-def _scope(prefix: str, block: Block) -> str:
-    if "一般公共预算" in prefix:
-        return "gpb"
-    if "财政拨款" in prefix and "非财政拨款" not in prefix:
-        return "fiscal"
-    for title in reversed(block.section):
-        t = squash(title)
-        if "一般公共预算财政拨款" in t:
-            return "gpb"
-        if "财政拨款" in t and "非财政拨款" not in t:
-            return "fiscal"
-        if regex.search(r"收入|支出|决算|预算", t) and regex.match(r"^[一二三四五六七八九十]+、", t):
-            return "all"
-    return "all"
-
-
-class _Extractor:
+class _Extractor(OtherKinds):
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.claims: list[Claim] = []
@@ -95,6 +73,12 @@ class _Extractor:
         self.counter = 0
         self.phrase_start = 0  # where the words before the current number start
         self.pending: Claim | None = None  # a subject named by a block without figures
+        # "财政拨款支出主要内容如下：" before numbered items: the scope of those items
+        self.intro: tuple[str, tuple[str, ...]] | None = None
+        self.list_scope: str | None = None
+        # the tables of a 预算 hold budgets: a figure with no role word is a budget figure there
+        self.budget = is_budget_report(doc)
+        self.default_role = "budget" if self.budget else "final"
 
     def new_id(self, block: Block, num: Num | None) -> str:
         """A handle for the claim within this document's analysis ("C12"): front ends look
@@ -112,6 +96,11 @@ class _Extractor:
 
     # ------------------------------------------------------------------ blocks
     def block(self, block: Block) -> None:
+        self.list_scope = self.intro[0] if self.intro and self.intro[1] == block.section and ITEM_RE.match(
+            block.norm) else None
+        if ITEM_RE.match(block.norm) is None:
+            m = INTRO_RE.search(block.norm)
+            self.intro = (scope_in_words(m.group(0)) or "all", block.section) if m else None
         nums, skipped = scan(block.norm, block.text)
         for s in skipped:
             self.tokens.append(TokenRecord(block, s.start, s.end, s.text, reason=s.reason))
@@ -119,16 +108,16 @@ class _Extractor:
             self.pending = self._subject_holder(block, block.norm, 0)
             return
         text = block.norm
-        sentences = _sentences(text)
+        spans = sentences(text)
         # the amount claim later figures refer to; a subject named alone in the block just
         # before ("1、一般公共服务支出（类）…（项）。") carries over
         current: Claim | None = self.pending
         self.pending = None
         last_sentence_of_current = -1
-        for si, (s0, s1) in enumerate(sentences):
+        for si, (s0, s1) in enumerate(spans):
             sent_nums = [n for n in nums if s0 <= n.start < s1]
             sentence = text[s0:s1]
-            periods = _period_marks(sentence, s0)
+            periods = period_marks(sentence, s0)
             if current is not None and si - last_sentence_of_current > CURRENT_SUBJECT_SPAN:
                 current = None
             sent_claims: list[Claim] = []
@@ -136,24 +125,33 @@ class _Extractor:
                 holder = self._subject_holder(block, sentence, s0)
                 if holder is not None:
                     current, last_sentence_of_current = holder, si
+            else:
+                # "1.小学教育（2050202），2023年度决算数为7,970.38万元": a subject named by its own
+                # first clause, before any figure, is the subject of the figures after it
+                head = sentence[: sent_nums[0].start - s0]
+                cut = next((i for i, ch in enumerate(head) if ch in CLAUSE_PUNCT), -1)
+                holder = self._subject_holder(block, head[:cut], s0) if cut > 0 else None
+                if holder is not None:
+                    current, last_sentence_of_current = holder, si
             prev_end = s0
             for n in sent_nums:
                 lead = text[prev_end : n.start]
-                clause_start = max((lead.rfind(p) for p in CLAUSE_PUNCT), default=-1)
+                clause_start = clause_start_of(lead)
                 raw = lead[clause_start + 1 :]
                 phrase = raw.strip()
                 self.phrase_start = prev_end + clause_start + 1 + (len(raw) - len(raw.lstrip()))
-                ytd = _period_at(periods, n.start) == "ytd"
+                ytd = period_at(periods, n.start) == "ytd"
                 claim = self.number(block, n, lead, phrase, sentence, s0, current, sent_claims, ytd)
                 prev_end = n.end
                 if claim is not None and claim.kind == "amount":
                     current = claim
                     last_sentence_of_current = si
-                    sent_claims.append(claim)
+                    if claim not in sent_claims:
+                        sent_claims.append(claim)
                 elif claim is not None:
                     sent_claims.append(claim)
                 # "…，与上年持平" right after a figure
-                after = text[n.end : _next_start(sent_nums, n, s1)]
+                after = text[n.end : next_start(sent_nums, n, s1)]
                 if current is not None and claim is current and FLAT_RE.search(after.split("主要原因")[0]):
                     current.direction = 0
                     current.words.setdefault("change", "持平")
@@ -170,20 +168,24 @@ class _Extractor:
                     current.direction = 0
                     current.words.setdefault("change", "持平")
             self._lists(block, sentence, s0, sent_claims, nums)
+            for p in link_parts(block, s0, s1, sent_claims):
+                subject = subject_by_id(p.subject_id) if p.subject_id else None
+                if subject is not None:
+                    p.binding, p.unbound = bind_subject(self.doc, subject, p.scope, p.role)
 
     def _subject_holder(self, block: Block, sentence: str, s0: int) -> Claim | None:
         """A sentence that only names a subject ("1、一般公共服务支出（类）社会工作事务（款）
         行政运行（项）。") makes it the subject of the figures that follow."""
-        m = PATH_RE.search(sentence)
+        m = PATH_RE.search(sentence) or CODE_NAME_RE.search(sentence)
         if not m:
             return None
-        subj = path_subject(self.doc, m.group(0))
+        subj = path_subject(self.doc, m.group(0)) if m.re is PATH_RE else row_subject(self.doc, m.group(0))
         if subj is None:
             return None
         holder = Claim(f"S@{block.line_at(s0 + m.start()).number}", "subject", block, s0 + m.start(), s0 + m.end())
         holder.subject = squash(m.group(0))
         holder.subject_id = subj[0].id
-        holder.scope = _scope("", block)
+        holder.scope = self.list_scope or scope_of("", block)
         return holder
 
     # ------------------------------------------------------------------ numbers
@@ -200,27 +202,47 @@ class _Extractor:
             m = CHANGE_TAIL.search(lead_tail)
             if m and (PRIOR_RE.search(lead_tail) or PRIOR_RE.search(sentence[: max(0, n.start - s0)]) or current):
                 return self.change(block, n, lead_tail, phrase, m.group("dir"), current, rec)
-            return self.amount(block, n, lead, phrase, current, rec, ytd)
+            covered = bool(regex.search(r"涉及", sentence[: max(0, n.start - s0)]))
+            return self.amount(block, n, lead, phrase, current, rec, ytd, covered)
         return self.count(block, n, lead, phrase, sentence, s0, rec, ytd)
 
     def amount(self, block: Block, n: Num, lead: str, phrase: str, current: Claim | None, rec: TokenRecord,
-               ytd: bool) -> Claim:
-        role = _role(phrase)
-        bare = _clean(_strip_role(phrase))
-        project = _project_name(phrase)
+               ytd: bool, covered: bool = False) -> Claim:
+        """An amount and its subject; ``covered``: the sentence says what money something
+        "涉及" (an evaluation, a project), so its amounts are not the subjects' own."""
+        role = role_of(phrase)
+        bare = plain_path(clean(strip_role(phrase)))
+        project = project_name(phrase)
         claim = Claim(self.new_id(block, n), "amount", block, (self.phrase_start if phrase else n.start), n.end)
         claim.nums["value"] = n
-        claim.role = role or "final"
+        claim.role = role or self.default_role
         claim.period = "ytd" if ytd else "year"
+        earlier = prior_year(phrase, self.doc.year)
+        if earlier is not None:
+            claim.period = "prior"
+            claim.words["year"] = str(earlier)
         if ZHONG_RE.search(lead[-12:]):
             claim.words["part_of"] = "其中"
+        reason = bool(bare) and (is_reason_amount(phrase) or covered)
         subj = None
-        if bare and project is None:
-            # a (类)(款)(项) path that names no row of the tables is not the class it starts with
-            subj = path_subject(self.doc, bare) if PATH_RE.search(bare) else match_subject(bare)
+        if bare and project is None and not reason:
+            subj = self.subject_of(bare, claim.role, squash(strip_role(phrase)))
         if project is None and not bare and current is not None and current.subject_id:
-            # "决算数 298.59 万元": the subject of the figure (or heading) before it
-            claim.words["inherited"] = current.id
+            same = self.restated(block, current.subject_id, claim.role or "", claim.period, n)
+            if same is not None:
+                # "…（项）”25.77万元 … 2024年预算安排25.77万元，比…减少57.14%": one figure said twice
+                self.counter -= 1
+                rec.claim = same.id
+                self.link_prior(same)
+                return same
+            first = self.same_figure(block, current.subject_id, claim.role or "", claim.period)
+            if first is not None:
+                # the same figure stated again with another value (a slip CLM001 finds): never
+                # a second member of a sum
+                claim.refs["restates"] = first
+            # "决算数 298.59 万元": the subject of the figure (or heading) before it ("inherited":
+            # this year's figure of the subject named before; an earlier year's is only "of" it)
+            claim.words["of" if claim.period == "prior" else "inherited"] = current.id
             claim.scope = current.scope
             if current.subject_id.startswith("project:"):
                 project = current.subject
@@ -237,29 +259,100 @@ class _Extractor:
             subject, at = subj
             claim.subject = squash(bare)
             claim.subject_id = subject.id
-            claim.scope = subject.scope_of_name(bare) or _scope(squash(bare)[:at], block)
+            own = subject.scope_of_name(bare) or scope_in_words(squash(bare)[:at])
+            claim.scope = own or self.list_scope or scope_of(squash(bare)[:at], block)
+            claim.words["scope_by"] = "words" if own else "list" if self.list_scope else "section"
             claim.binding, claim.unbound = bind_subject(self.doc, subject, claim.scope, claim.role)
         elif claim.subject_id is None:
             claim.subject = squash(bare)
-            claim.unbound = "subject not in the lexicon" if bare else "no subject"
+            if covered:
+                claim.unbound = "the money something covers (涉及), not the amount of a subject"
+            elif reason:
+                claim.unbound = "a change given as a reason, not the amount of a subject"
+            elif has_path(bare):
+                claim.unbound = "the (类)(款)(项) path names no row of the tables"
+            else:
+                claim.unbound = "subject not in the lexicon" if bare else "no subject"
+        self.mark_description(claim)
+        if claim.period == "prior":
+            # last year's figure: checked through the change stated with it, never against a cell
+            claim.binding = None
+            claim.unbound = f"a figure of {earlier}: no table of this report holds it"
+        else:
+            self.link_prior(claim)
         rec.claim = claim.id
         self.claims.append(claim)
         return claim
 
+    def subject_of(self, bare: str, role: str | None, words: str) -> tuple[Subject, int] | None:
+        """The subject an amount's own words name: a (类)(款)(项) path, a lexicon name, the
+        budget's own total ("…收入预算"), a row named with its code, or a row of the report's
+        own code tables named exactly."""
+        if has_path(bare):
+            # a path that names no row of the tables is not the class it starts with
+            return path_subject(self.doc, bare)
+        found = match_subject(bare)
+        if found is not None:
+            return found
+        if self.budget and role == "budget":
+            total = budget_total(words, self.doc.department)
+            subject = subject_by_id(total[0]) if total else None
+            if subject is not None and total is not None:
+                return subject, max(0, len(bare) - (len(words) - total[1]))
+        return row_subject(self.doc, bare)
+
+    def restated(self, block: Block, sid: str, role: str, period: str, n: Num) -> Claim | None:
+        """The figure of this paragraph that a bare figure restates word for word: same subject,
+        role and period, written the same ("2024年预算安排 25.77 万元" after "…（项）”25.77万元")."""
+        c = self.same_figure(block, sid, role, period)
+        if c is None or c.value is None or (c.value.text, c.value.unit) != (n.text, n.unit):
+            return None
+        return c if "pct" not in c.nums and "change" not in c.nums else None
+
+    def same_figure(self, block: Block, sid: str, role: str, period: str) -> Claim | None:
+        """The latest figure of this paragraph with this subject, role and period."""
+        for c in reversed(self.claims):
+            if c.block is not block:
+                return None
+            if c.kind == "amount" and c.subject_id == sid and c.period == period and c.period != "prior":
+                return c if c.role == role else None
+        return None
+
+    def link_prior(self, claim: Claim) -> None:
+        """"2023年当年预算执行数为 60.13 万元，2024年预算安排 25.77 万元，比2023年预算执行数减少
+        57.14%": the earlier year's figure of the same subject, stated just before in the same
+        paragraph, is the prior value of this one (CLM002 recomputes the percentage from it)."""
+        if claim.subject_id is None or "prior" in claim.nums:
+            return
+        for c in reversed(self.claims):
+            if c.block is not claim.block:
+                break
+            if c.period == "prior" and c.subject_id == claim.subject_id and c.value is not None:
+                if any(x.refs.get("prior") is c for x in self.claims):
+                    break  # already the prior of an earlier figure
+                claim.nums["prior"] = c.value
+                claim.refs["prior"] = c
+                break
+
     def change(self, block: Block, n: Num, lead: str, phrase: str, word: str, current: Claim | None,
                rec: TokenRecord) -> Claim | None:
         # A change with its own subject ("收入支出总计增加 307.82 万元") attaches to the latest
-        # amount of that subject; otherwise to the current amount.
+        # amount of that subject (never to another subject's); otherwise to the current amount.
         target = current
-        bare = _clean(CHANGE_TAIL.sub("", PRIOR_RE.sub("", _strip_role(phrase))))
+        bare = clean(CHANGE_TAIL.sub("", PRIOR_RE.sub("", strip_role(phrase))))
         bare = regex.sub(r"(?:比|较|与)?上年|相比|同比", "", bare)
         subj = match_subject(bare) if bare else None
         if subj is not None:
             sid = subj[0].id
-            same = [c for c in self.claims if c.kind == "amount" and c.subject_id == sid and "change" not in c.nums]
+            same = [c for c in self.claims if c.kind == "amount" and c.subject_id == sid and "change" not in c.nums
+                    and c.period != "prior"]
             if same:
                 target = same[-1]
-        if target is None or "change" in target.nums:
+            elif current is None or current.subject_id != sid:
+                # "其中：教育支出减少 1,505.49 万元" with no 教育支出 amount: not the current's change
+                rec.reason = "change of a subject with no amount stated"
+                return None
+        if target is None or "change" in target.nums or target.period == "prior":
             rec.reason = "change with no amount to attach to"
             return None
         target.nums["change"] = n
@@ -277,6 +370,9 @@ class _Extractor:
         ):
             current.nums["pct"] = n
             current.words["pct"] = m.group("dir")
+            if current.direction is None and "prior" in current.nums:
+                # "比2023年预算执行数减少 57.14%": the only direction word is the percentage's
+                current.direction = 1 if m.group("dir") in ("增加", "增长", "上升", "增加了") else -1
             if current.block is block:
                 current.end = max(current.end, n.end)
             rec.claim = current.id
@@ -303,7 +399,7 @@ class _Extractor:
             claim = Claim(self.new_id(block, n), "percent", block, (self.phrase_start if phrase else n.start), n.end)
             claim.nums["share"] = n
             claim.words["whole"] = whole
-            claim.subject = squash(_clean(phrase.split("占")[0]))
+            claim.subject = squash(clean(phrase.split("占")[0]))
             claim.unbound = "a share with no amount stated"
             rec.claim = claim.id
             self.claims.append(claim)
@@ -311,7 +407,7 @@ class _Extractor:
         m = RATE_TAIL.search(lead)
         claim = Claim(self.new_id(block, n), "rate" if m else "percent", block, (self.phrase_start if phrase else n.start), n.end)
         claim.nums["value"] = n
-        claim.subject = squash(_clean(phrase))
+        claim.subject = squash(clean(phrase))
         if m:
             claim.words["rate"] = m.group("what")
             if current is not None:
@@ -326,193 +422,6 @@ class _Extractor:
         self.claims.append(claim)
         return claim
 
-    def score(self, block: Block, n: Num, lead: str, phrase: str, sentence: str, rec: TokenRecord) -> Claim:
-        kind = "average" if SCORE_AVG.search(lead) else "score"
-        claim = Claim(self.new_id(block, n), kind, block, (self.phrase_start if phrase else n.start), n.end)
-        claim.nums["value"] = n
-        claim.subject = squash(_clean(phrase))
-        after = block.norm[n.end : n.end + 30]
-        m = regex.search(r"(?:评价等级|等级|评级|评价结果)(?:为|是)\s*[\"“”']?(?P<r>优秀|良好|优|良|中|差|合格|不合格)", after)
-        if m:
-            claim.words["rating"] = m.group("r")
-        claim.words["sentence"] = sentence
-        names = regex.findall(r"[\"“]([^\"“”]{2,40})[\"”]", lead)
-        if names:
-            claim.words["project"] = names[-1]
-        claim.unbound = "scores are checked against the 自评表 by project name"
-        rec.claim = claim.id
-        self.claims.append(claim)
-        return claim
-
-    def count(self, block: Block, n: Num, lead: str, phrase: str, sentence: str, s0: int, rec: TokenRecord,
-              ytd: bool) -> Claim:
-        after = block.norm[n.end : n.end + 24]
-        m = RATING_AFTER.match(after)
-        claim = Claim(self.new_id(block, n), "count", block, (self.phrase_start if phrase else n.start), n.end)
-        claim.nums["value"] = n
-        claim.period = "ytd" if ytd else "year"
-        mb = RATING_BEFORE.search(lead[-30:])
-        if (m and n.unit == "个") or (mb and n.unit == "个"):
-            claim.kind = "rating_count"
-            claim.words["rating"] = (m or mb).group("r")  # type: ignore[union-attr]
-            claim.unbound = "checked against the 自评表 ratings"
-        elif n.unit == "个" and regex.search(r"项目", phrase + after[:3]) and regex.search(r"自评", sentence):
-            claim.kind = "project_count"
-            claim.unbound = "checked against the number of 自评表"
-        if ZHONG_RE.search(lead[-12:]):
-            claim.words["part_of"] = "其中"
-        claim.subject = _count_subject(phrase, after, n)
-        if claim.kind == "count":
-            before = block.norm[s0 : n.start]
-            cid, binding = bind_count(self.doc, before[-60:], n.unit or "", _clean(phrase))
-            claim.subject_id = cid
-            claim.binding = binding
-            if binding is None:
-                claim.unbound = "no table holds this count" if cid is None else "the report has no such cell"
-        rec.claim = claim.id
-        self.claims.append(claim)
-        return claim
-
-    # ------------------------------------------------------------------ lists
-    def _lists(self, block: Block, sentence: str, s0: int, sent_claims: list[Claim], nums: list[Num]) -> None:
-        """Attach the items of a list to the count that announces it."""
-        for c in sent_claims:
-            if c.kind not in ("count", "project_count") or not _announces_list(c):
-                continue
-            n = c.value
-            assert n is not None
-            rel_start, rel_end = n.start - s0, n.end - s0
-            after = sentence[rel_end:]
-            before = sentence[:rel_start]
-            items = _list_before(before) or _list_after(after) or _list_declared(block.norm[: n.start], c.subject)
-            if items:
-                c.items = items
-                c.kind = "list_count" if c.kind == "count" else c.kind
-
-
-def _period_marks(sentence: str, s0: int) -> list[tuple[int, str]]:
-    """Where the sentence switches period: "截至第三季度…" starts a year-to-date stretch,
-    "全年…" a full-year one; a figure belongs to the last switch before it."""
-    marks = [(s0 + m.start(), "ytd") for m in YTD_RE.finditer(sentence)]
-    marks += [(s0 + m.start(), "year") for m in FULL_YEAR_RE.finditer(sentence)]
-    return sorted(marks)
-
-
-def _period_at(marks: list[tuple[int, str]], pos: int) -> str:
-    period = "year"
-    for at, p in marks:
-        if at < pos:
-            period = p
-    return period
-
-
-def _next_start(nums: list[Num], n: Num, default: int) -> int:
-    for m in nums:
-        if m.start > n.start:
-            return m.start
-    return default
-
-
-def _sentences(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence, ending at 。！？ (a 。 inside the sentence is its end)."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for m in SENT_END.finditer(text):
-        spans.append((start, m.end()))
-        start = m.end()
-    if start < len(text):
-        spans.append((start, len(text)))
-    return spans
-
-
-def _clean(phrase: str) -> str:
-    p = squash(phrase).strip(",;:、.")
-    p = FILLER_HEAD.sub("", p)
-    prev = None
-    while prev != p:
-        prev = p
-        p = FILLER_TAIL.sub("", p)
-    return p
-
-
-def _count_subject(phrase: str, after: str, n: Num) -> str:
-    """What a count counts: the noun after "N 个" ("4 个一级指标"), else the words before it."""
-    if n.unit in ("个", "项", "家", "名"):
-        m = regex.match(r"^\s*([\p{Han}]{2,10}?)(?=[,，;；。:：、(（]|的|$|分别|即|开展|全面|进行)", after)
-        if m and not regex.match(r"^(?:项目评价|评价结果)", m.group(1)):
-            return m.group(1)
-    p = _clean(phrase)
-    p = regex.sub(r"^(?:截至\S*?[,]|截至目前|截至第[一二三]季度)", "", p)
-    p = regex.sub(r"^(?:我区|本区|全区|我办|本办|区委办)", "", p)
-    if not p:
-        m = regex.match(r"^\s*(?:[\p{Han}]{1,8})", after)
-        p = m.group(0).strip() if m else ""
-    return p
-
-
-PATH_RE = regex.compile(r"[\p{Han}]+\(类\)(?:[\p{Han}()]+?\(款\))?(?:[\p{Han}()]+?\(项\))?")
-QUOTED_PROJECT_RE = regex.compile(r"[\"“]([^\"“”]{2,40})[\"”]\s*项目")
-
-
-def _project_name(phrase: str) -> str | None:
-    m = QUOTED_PROJECT_RE.search(phrase)
-    return squash(m.group(1)) if m else None
-
-
-LIST_INTRO = regex.compile(r"^\s*(?:[\p{Han}()]{0,12}?)(?:,|，)?\s*(?:分别是|分别为|包括|即|为|如下|下设)?\s*[:：]?\s*")
-
-
-def _split_items(text: str, seps: str) -> list[str]:
-    parts = [p.strip(" \"“”'‘’") for p in regex.split(f"[{seps}]", text)]
-    return [p for p in parts if p]
-
-
-def _list_after(after: str) -> list[str]:
-    """"…2 个内设机构，分别是：A，B。" / "…3个项目开展监控，A、B、C。" """
-    m = regex.match(r"^[^,，;；。:：]{0,20}[,，]?\s*(?:分别是|分别为|包括|即)\s*[:：]?(?P<list>[^。;；]+)", after)
-    if m:
-        return _split_items(m.group("list"), "、,，")
-    m = regex.match(r"^[^,，;；。:：]{0,20}[,，]\s*(?P<list>[^。;；,，]+(?:、[^。;；,，]+)+)", after)
-    if m:
-        return _split_items(m.group("list"), "、")
-    return []
-
-
-def _list_before(before: str) -> list[str]:
-    """"…决策、项目过程、项目产出、项目效益 4 个一级指标" / "“A”“B”“C”3个项目" """
-    m = regex.search(r"((?:[\"“][^\"“”]{1,40}[\"”]){2,})\s*$", before)
-    if m:
-        return regex.findall(r"[\"“]([^\"“”]{1,40})[\"”]", m.group(1))
-    m = regex.search(r"((?:[^、,，;；。:：\"“”\s]{1,20}、)+[^、,，;；。:：\"“”\s]{1,20})\s*$", before)
-    if m:
-        items = [i for i in m.group(1).split("、") if i]
-        # "二、部门决算单位构成（仅有一个…": an enumerator, not a list
-        while items and regex.fullmatch(r"[一二三四五六七八九十\d]+|.*[(（][^)）]*", items[0]):
-            items = items[1:]
-        return items if len(items) >= 2 else []
-    return []
-
-
-NEXT_LEVEL = {"二级指标": "一级指标", "三级指标": "二级指标"}
-
-
-def _list_declared(before: str, subject: str) -> list[str]:
-    """"一级指标下设 A、B、…。6 个二级指标": the list that a higher level "下设"."""
-    for level, parent in NEXT_LEVEL.items():
-        if subject.endswith(level) or subject == level:
-            m = None
-            for m in regex.finditer(rf"{parent}(?:又)?下设(?P<list>[^。;；]+?)(?:[。;；]|$)", before):  # noqa: B007
-                pass  # keep the last match
-            if m is not None:
-                return _split_items(m.group("list"), "、")
-    return []
-
 
 def extract_claims(doc: Document) -> ClaimSet:
     return _Extractor(doc).run()
-
-
-def _announces_list(c: Claim) -> bool:
-    """Only "N 个/项/家/名 X" announces a list of X; "38 次", "10 余次" never do."""
-    n = c.value
-    return n is not None and n.unit in ("个", "项", "家", "名") and n.qualifier is None

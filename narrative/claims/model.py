@@ -39,15 +39,26 @@ class Claim:
     subject: str = ""  # as written (folded, without spaces)
     subject_id: str | None = None
     scope: str = "all"  # all | fiscal | gpb
-    role: str | None = None  # final | initial_budget | full_budget | budget | executed
-    nums: dict[str, Num] = field(default_factory=dict)  # value, change, pct, completion, share, …
+    # final | initial_budget | full_budget | budget | executed; with no role word, "budget" in a
+    # 预算 (its tables hold budgets) and "final" in a 决算
+    role: str | None = None
+    # value, change, pct, completion, share, and "prior": an earlier year's figure stated for the
+    # same subject ("2023年当年预算执行数为60.13万元，2024年预算安排25.77万元，比2023年预算执行数
+    # 减少57.14%": value 25.77, prior 60.13, pct 57.14, direction −1; the percentage is
+    # |value − prior| / prior)
+    nums: dict[str, Num] = field(default_factory=dict)
     direction: int | None = None  # +1 增加/增长, -1 减少/下降, 0 持平
-    words: dict[str, str] = field(default_factory=dict)  # direction words as written, whole of a share …
-    period: str = "year"  # year | ytd (截至第三季度…) | prior
+    # direction words as written, the whole of a share, "describes" (a figure of the parts that
+    # describe the department, naming no table subject), "year" of a prior-period figure …
+    words: dict[str, str] = field(default_factory=dict)
+    period: str = "year"  # year | ytd (截至第三季度…) | prior (a figure of an earlier year: never bound)
     binding: Binding | None = None
     unbound: str | None = None  # why no cell was bound (a blind spot, not a pass)
     items: list[str] = field(default_factory=list)  # the items of a list or rating
-    refs: dict[str, Claim] = field(default_factory=dict)  # budget claim of a completion, whole of a share …
+    # "whole": the figure this one is a part of (after 其中, claims/wholes.py); "prior": the
+    # earlier-year claim its nums["prior"] comes from; "restates": the figure of the paragraph
+    # this one states again with another value; the budget claim of a completion, …
+    refs: dict[str, Claim] = field(default_factory=dict)
 
     @property
     def value(self) -> Num | None:

@@ -22,6 +22,9 @@ COUNT_UNITS = [
     "台(套)", "辆(台)", "人次", "批次", "场次", "篇次", "户次", "个", "人", "批", "辆", "台", "套", "件", "篇", "次", "项", "份", "家", "卷",
     "期", "起", "条", "场", "名", "户", "所", "座", "处", "本", "册", "部", "个百分点",
 ]
+# Units that count whole things (people, units, vehicles, documents, times): a whole number
+# of them is exact, not rounded.  "个百分点" measures a difference of percentages: not a count.
+EXACT_UNITS = frozenset(u for u in COUNT_UNITS if u != "个百分点")
 UNIT_RE = "|".join(regex.escape(u) for u in sorted([*MONEY_UNITS, *COUNT_UNITS, "%", "分"], key=len, reverse=True))
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 PRE_QUALIFIERS = ["不低于", "不少于", "不超过", "不高于", "超过", "大于", "小于", "高于", "低于", "至少", "约", "近",
@@ -35,7 +38,7 @@ NUM_RE = regex.compile(
     r"(?P<post>\s*(?:以上|以下|左右))?"
 )
 CN_COUNT_RE = regex.compile(
-    r"(?<!第)(?P<num>[一二两三四五六七八九十]{1,3})(?P<unit>个|批|项|次|家|名|件|篇|辆)"
+    r"(?<![第一二两三四五六七八九十])(?P<num>[一二两三四五六七八九十]{1,3})(?P<unit>个|批|项|次|家|名|件|篇|辆)"
 )
 # Chinese numerals that are part of names, not quantities.
 CN_STOP = ("三公", "三服务", "一次性", "三严五整", "二十大", "三中全会", "一批次")
@@ -48,6 +51,8 @@ ENUM_RE = regex.compile(r"(?:^|[。;；:：\s])\s*(?:[(]\s*\d{1,2}\s*[)]|\d{1,2}
 ORDINAL_RE = regex.compile(r"第\s*\d+")
 NAME_THRESHOLD_RE = regex.compile(r"单价\s*\d+(?:\.\d+)?\s*万元\s*(?:\(含\))?\s*以上")
 LEVEL_RE = regex.compile(r"\d+\s*级")
+# "公共安全支出（204类）司法（06款）行政运行（01项）": the codes of a subject path
+PATH_CODE_RE = regex.compile(r"[(（]\s*\d{2,3}\s*[类款项]\s*[)）]")
 
 
 @dataclass(frozen=True)
@@ -140,7 +145,7 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
     skipped: list[Skipped] = []
     covered: list[tuple[int, int, str]] = []
     for rx, reason in ((DOCNO_RE, "document number"), (DATE_RE, "date"), (NAME_THRESHOLD_RE, "threshold in a subject name"),
-                       (ORDINAL_RE, "ordinal"), (LEVEL_RE, "level (级)")):
+                       (ORDINAL_RE, "ordinal"), (LEVEL_RE, "level (级)"), (PATH_CODE_RE, "code in a subject path")):
         for m in rx.finditer(norm):
             covered.append((m.start(), m.end(), reason))
     for m in YEAR_RE.finditer(norm):
@@ -172,20 +177,27 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
             # a bare number: "100 %" split oddly, a score without 分, or a code
             skipped.append(Skipped(a, b, m.group("num"), "number without a unit"))
             continue
+        if unit == "万" and regex.match(r"(?:余|多)?(?![余多元])\p{Han}", norm[m.end("unit") :]):
+            # "5万余人", "187万平方米": ten thousands of people or of square metres, not money
+            skipped.append(Skipped(a, b, m.group("num"), "a number in 万 of something that is not money"))
+            continue
         end = m.end("unit")
-        fig = Figure(text=m.group("num"), value=value, decimals=decimals, percent=unit == "%")
+        fig = Figure(text=m.group("num"), value=value, decimals=decimals, percent=unit == "%",
+                     exact=decimals == 0 and unit in EXACT_UNITS)
         nums.append(Num(a, end, fig, unit, qualifier))
     for m in CN_COUNT_RE.finditer(norm):
         ctx = norm[max(0, m.start() - 2) : m.end() + 2]
         if any(stop in ctx for stop in CN_STOP):
             continue
+        if norm[max(0, m.start() - 1) : m.start()] in ("“", "\"", "‘", "'", "「", "《"):
+            continue  # “八个本领”, “五个一”: a name, not a count
         v = _cn_value(m.group("num"))
         if v is None:
             continue
         a = m.start("num")
         if any(n.start <= a < n.end for n in nums):
             continue
-        fig = Figure(text=m.group("num"), value=Fraction(v), decimals=0)
+        fig = Figure(text=m.group("num"), value=Fraction(v), decimals=0, exact=True)
         nums.append(Num(a, m.end("unit"), fig, m.group("unit"), None, chinese=True))
     nums.sort(key=lambda n: n.start)
     return nums, skipped

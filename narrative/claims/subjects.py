@@ -32,7 +32,9 @@ ROLE_COLUMNS = {
 class Subject:
     id: str
     names: tuple[str, ...]
-    cells: dict[str, str] = field(default_factory=dict)  # scope or "cell" → spec
+    # scope or "cell" → the specs that may hold it, first found wins (a 决算's 本年支出合计 row,
+    # a 预算's 支出总计 where the table has no other total; 公开06's 人员经费合计, else 301 + 303)
+    cells: dict[str, tuple[str, ...]] = field(default_factory=dict)
     by_role: bool = False
     name_scopes: tuple[tuple[str, str], ...] = ()  # (squashed name, scope) for names that fix the scope
     at_most_with_institutions: bool = False
@@ -57,7 +59,7 @@ class CountSubject:
 def subjects() -> tuple[Subject, ...]:
     out: list[Subject] = []
     for e in load_toml("subjects.toml").get("subject", []):
-        cells = {k: e[k] for k in ("all", "fiscal", "gpb", "cell") if k in e}
+        cells = {k: (e[k],) if isinstance(e[k], str) else tuple(e[k]) for k in ("all", "fiscal", "gpb", "cell") if k in e}
         scopes = tuple((squash(k), v) for k, v in e.get("name_scopes", {}).items())
         out.append(Subject(e["id"], tuple(squash(n) for n in e["names"]), cells, bool(e.get("by_role")), scopes,
                            bool(e.get("at_most_with_institutions"))))
@@ -103,13 +105,29 @@ def match_subject(phrase: str) -> tuple[Subject, int] | None:
     best: tuple[int, int, Subject] | None = None
     for name, subj in _names():
         i = p.rfind(name)
-        if i >= 0:
+        if i >= 0 and _only_role_words(p[i + len(name) :], subj):
             cand = (i + len(name), len(name), subj)
             if best is None or cand[:2] > best[:2]:
                 best = cand
     if best is None:
         return None
     return best[2], best[0] - len(best[2].names[0])
+
+
+# What may follow a subject's name and leave the figure that subject's: role and total words
+# ("因公出国（境）费预算支出", "本年收入预算合计"), never a noun of its own ("财政拨款支出" is not
+# 财政拨款 收入; "…增加人员经费" is caught before, as a reason).
+TRAILING_ROLE_RE = regex.compile(
+    r"(?:预算|决算)?(?:数)?(?:支出|收入)?(?:预算|决算)?(?:数|总额|金额|合计|总计|小计|安排|安排数)?(?:为|是)?")
+
+
+def _only_role_words(rest: str, subj: Subject) -> bool:
+    rest = regex.sub(r"\([^()]*\)", "", rest)  # "政府采购金额（以合同签订为准）": a remark
+    if not TRAILING_ROLE_RE.fullmatch(rest):
+        return False
+    # an income subject followed by 支出 (or the reverse) names the other side of the account
+    side = subj.id.split(".")[0]
+    return not ((side == "income" and "支出" in rest) or (side == "exp" and "收入" in rest))
 
 
 @cache
@@ -144,14 +162,20 @@ def resolve_path(doc: Document, phrase: str) -> tuple[str | None, int, list[str]
     phrase holds no path."""
     p = squash(phrase)
     parts = [(m.group("name"), m.group("level"), m.start()) for m in PATH_PART_RE.finditer(p)]
+    if parts and parts[0][1] == "款":
+        return _resolve_from_kuan(doc, parts)
     if not parts or parts[0][1] != "类":
         return None
     cname = parts[0][0]
     code = None
     names = class_names()
     for i in range(len(cname)):
-        if cname[i:] in names:
-            code = names[cname[i:]]
+        # "公共安全（类）支出": the class named without its 支出 (Jiangsu)
+        for name in (cname[i:], cname[i:] + "支出"):
+            if name in names:
+                code = names[name]
+                break
+        if code is not None:
             break
     if code is None:
         return None, parts[0][2], [f"no class named {cname}"]
@@ -181,6 +205,43 @@ def resolve_path(doc: Document, phrase: str) -> tuple[str | None, int, list[str]
     return code, parts[0][2], problems
 
 
+def _resolve_from_kuan(doc: Document, parts: list[tuple[str, str, int]]) -> tuple[str | None, int, list[str]]:
+    """"法院（款）行政运行（项）": a path that starts at the 款 (the class is the section's).
+    The 款 is looked up by name among the report's own 5-digit rows and must be the only
+    row of that name; the 项 must then be under it.  Anything less names no row."""
+    rows = doc.derive(_code_rows)
+    kname, _, at = parts[0]
+    kuan = [r for r, label in rows if len(r) == 5 and label == kname]
+    if len(kuan) != 1:
+        return None, at, [f"no single 款 named {kname} in the tables"]
+    code = kuan[0]
+    for name, level, _ in parts[1:]:
+        if level != "项":
+            return None, at, [f"a {level} after the 款 {kname}"]
+        found = next((r for r, label in rows if len(r) == 7 and r.startswith(code) and label == name), None)
+        if found is None:
+            return None, at, [f"no 项 named {name} under {code} in the tables"]
+        code = found
+    return code, at, []
+
+
+def row_subject(doc: Document, phrase: str) -> tuple[Subject, int] | None:
+    """A 款 or 项 named exactly as one row of the report's own code tables ("住房改革支出",
+    "小学教育（2050202）"); a name that several rows share ("行政运行") names none."""
+    p = squash(phrase)
+    m = regex.fullmatch(r"(?P<name>[\p{Han}]{2,30})\((?P<code>\d{3}|\d{5}|\d{7})\)(?:科目)?", p)
+    rows = doc.derive(_code_rows)
+    if m is not None:
+        code = m.group("code")
+        if any(r == code and label == m.group("name") for r, label in rows):
+            return Subject(f"class:{code}", (), {}, False), 0
+        return None
+    found = {r for r, label in rows if label == p and len(r) in (5, 7)}
+    if len(found) == 1:
+        return Subject(f"class:{found.pop()}", (), {}, False), 0
+    return None
+
+
 def has_public_institutions(doc: Document) -> bool:
     """Does the department include 事业单位?  (事业运行 rows, 事业收入 or 经营支出.)"""
     if any(r.endswith("50") and len(r) == 7 for r, _ in doc.derive(_code_rows)):
@@ -200,11 +261,11 @@ def _renamed(old: str) -> str | None:
 
 
 def _code_rows(doc: Document) -> list[tuple[str, str]]:
-    """(code, squashed label) of every function-code row of 公开05, 03 and 02 (use
+    """(code, squashed label) of every function-code row of 公开05, 03, 02 and the 财政拨款支出表 (use
     ``doc.derive(_code_rows)`` to compute it once per document)."""
     out: list[tuple[str, str]] = []
     seen: set[str] = set()
-    for kind in ("T05", "T03", "T02"):
+    for kind in ("T05", "T03", "T02", "F05"):
         t = doc.table(kind)
         if t is None:
             continue
@@ -216,17 +277,21 @@ def _code_rows(doc: Document) -> list[tuple[str, str]]:
     return out
 
 
-SPEC_RE = regex.compile(r"(T\d\d|SE)\[([^\]]+)\](?:\.(\w+))?")
+# TABLE[ROW].COLUMN: a table kind of docs/conventions.md (T01…T10, F05, F06, RUN, PUR, SE), a row,
+# and a column (none: the column of the claim's role); a trailing "?" marks a part that may be
+# absent from a table that is there ("T06[310].amount?": a table without capital rows).
+SPEC_RE = regex.compile(r"([A-Z]+\d*)\[([^\]]+)\](?:\.(\w+))?(\?)?")
 
 
 def resolve(doc: Document, spec: str, role: str | None) -> Binding | None:
-    """Facts named by a spec ("T01[income.total].amount", "T09[total]" + role)."""
+    """Facts named by a spec ("T01[income.total].amount", "T09[total]" + role, "T06[301].amount +
+    T06[303].amount"); None when a table or a required row is missing."""
     facts: list[Fact] = []
     for part in spec.split("+"):
         m = SPEC_RE.fullmatch(part.strip())
         if not m:
             return None
-        table, row, col = m.group(1), m.group(2), m.group(3)
+        table, row, col, optional = m.group(1), m.group(2), m.group(3), bool(m.group(4))
         cols = [col] if col else ROLE_COLUMNS.get(role or "final", ["final"])
         fact = None
         for c in cols:
@@ -234,25 +299,35 @@ def resolve(doc: Document, spec: str, role: str | None) -> Binding | None:
             if fact is not None:
                 break
         if fact is None:
+            if optional and doc.table(table) is not None:
+                continue
             return None
         facts.append(fact)
-    return Binding(facts, spec)
+    return Binding(facts, spec) if facts else None
 
 
 # "fiscal_table": the 财政拨款支出表 of layouts without a 财政拨款收支总表 (universities, Jiangsu)
-CLASS_SPECS = {"all": "T03[{c}].total", "fiscal": "T04[exp.{c}].total", "fiscal_table": "F05[{c}].total",
-               "gpb": "T05[{c}].total"}
+# "all_balance": the 收支总表's expenditure lines, where the 支出总表 prints only its total (Jiangsu)
+CLASS_SPECS = {"all": "T03[{c}].total", "all_balance": "T01[exp.{c}].amount", "fiscal": "T04[exp.{c}].total",
+               "fiscal_table": "F05[{c}].total", "gpb": "T05[{c}].total"}
 
 
 def bind_subject(doc: Document, subject: Subject, scope: str, role: str | None) -> tuple[Binding | None, str | None]:
-    """Bind an amount to its cell; returns (binding, reason it is unbound)."""
+    """Bind an amount to its cell; returns (binding, reason it is unbound).
+
+    The tables of a 预算 hold budgets: there a budget figure binds to the table's own
+    columns (a 决算 holds a budget only in its 三公 table), and an executed figure to none."""
     budget_role = role in ("initial_budget", "full_budget", "budget")
+    if is_budget_report(doc):
+        if not budget_role:
+            return None, "the tables of a 预算 hold no executed figures"
+        budget_role = False  # every column of a 预算 table is a budget
     if subject.id.startswith("class:"):
         code = subject.id[6:]
         if budget_role:
             return None, f"no table holds the {(role or '').replace('_', ' ')} of a function class"
         order = {"gpb": ["gpb", "fiscal", "fiscal_table", "all"], "fiscal": ["fiscal", "fiscal_table", "gpb", "all"],
-                 "all": ["all"]}[scope]
+                 "all": ["all", "all_balance"]}[scope]
         for sc in order:
             spec = CLASS_SPECS[sc].format(c=code)
             b = resolve(doc, spec, None)
@@ -268,20 +343,54 @@ def bind_subject(doc: Document, subject: Subject, scope: str, role: str | None) 
         found = subject.cells.get(sc)
         if found is None:
             continue
-        spec = found
-        b = resolve(doc, spec, role)
-        if b is not None:
-            return b, None
-        return None, f"the report has no cell {spec}"
+        for spec in found:
+            b = resolve(doc, spec, role)
+            if b is not None:
+                return _unambiguous_total(doc, b)
+        published = [spec for spec in found if _published(doc, spec)]
+        if not published:
+            # 政府采购 in a 决算 of the national layout: no table of this kind of report holds it
+            return None, f"no table this kind of report publishes holds {subject.names[0]}"
+        return None, f"the report has no cell {' or '.join(published)}"
     return None, "no table holds this subject in this scope"
 
 
-def bind_count(doc: Document, before: str, unit: str, phrase: str) -> tuple[str | None, Binding | None]:
+def _unambiguous_total(doc: Document, b: Binding) -> tuple[Binding | None, str | None]:
+    """"收入总计" names a grand total only where the table's grand total is printed as 总计, or
+    where it equals the year's own total.  A university 决算 prints 本年收入合计 430,725.03 and,
+    below the carry-over lines, "合计" 569,496.54, and its prose calls the first "收入总计": the
+    words then name no cell for certain, and the figure stays unbound."""
+    f = b.facts[0]
+    if len(b.facts) != 1 or not f.key.row.endswith("grand_total") or "总计" in squash(f.label):
+        return b, None
+    own = doc.fact(f.key.table, f.key.row.replace("grand_total", "total"), f.key.col)
+    if own is None or own.cell.figure is None or f.cell.figure is None or own.cell.figure.value == f.cell.figure.value:
+        return b, None
+    return None, f"ambiguous: the table prints {own.label} and {f.label}, no 总计"
+
+
+def _published(doc: Document, spec: str) -> bool:
+    """Does this kind of report publish the tables a spec reads (all of them, when known)?"""
+    ts = doc.table_set
+    if ts is None or ts.profile is None:
+        return True
+    kinds = {m.group(1) for m in SPEC_RE.finditer(spec)}
+    return kinds <= set(ts.publishes) | {t.kind for t in doc.tables if t.kind}
+
+
+def is_budget_report(doc: Document) -> bool:
+    return doc.report_kind == "预算"
+
+
+def bind_count(doc: Document, before: str, unit: str, phrase: str, noun: str | None = None
+               ) -> tuple[str | None, Binding | None]:
     """Bind a count by what the words before it say it counts: first the clause's own
-    words ("主要负责人用车 0 辆"), then the sentence before it ("团组 1 个，累计 1 人次")."""
-    own = squash(phrase)
+    words ("主要负责人用车 0 辆"), then the sentence before it ("团组 1 个，累计 1 人次").  A count
+    that names its noun after the number ("等20个处室") counts that noun: the sentence before it
+    (a list that holds 接待处) says nothing about it."""
+    own = squash(phrase) + (noun or "")
     wider = squash(before)
-    for text in (own, wider):
+    for text in (own,) if noun else (own, wider):
         for cs in count_subjects():
             if unit not in cs.units or not cs.pattern.search(text):
                 continue

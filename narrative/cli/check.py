@@ -25,12 +25,17 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="time limit for reading one file (default 60)")
     c.add_argument("--config", metavar="PYPROJECT", help="read [tool.narrative] from this file")
     c.add_argument("-v", "--verbose", action="store_true", help="say which settings file applies")
+    c.add_argument("--as-one", action="store_true",
+                   help="the files are one report published in parts (the prose, then the tables)")
+    c.add_argument("--no-pairing", action="store_true",
+                   help="check a prose-only file and a tables-only file of one report separately "
+                        "(by default they are paired by department, year and kind and checked as one)")
     review.add_check_options(c)  # --baseline, --write-baseline, --show-baselined, --reviewer
     c.set_defaults(func=cmd_check)
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from ..api import Options, Severity, counts, iter_analyse, read_prior
+    from ..api import Options, Severity, analyse, counts, iter_analyse, read_prior
     from ..config import find_pyproject, load_settings
     from ..report import reporter
 
@@ -83,7 +88,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     rep = reporter(fmt, sys.stdout, config=settings.source)
     rep.start()
     errors = False
-    results = iter_analyse(files, opts, prior=prior)
+    if args.as_one:
+        if len(files) < 2:
+            warn("usage error: --as-one needs the files of one report (the prose, then the tables)")
+            return ExitCode.INPUT_ERROR
+        results = iter([analyse(files, opts, prior).result()])
+    else:
+        results = iter_analyse(files, opts, prior=prior, pair=not args.no_pairing)
     for r in baseline.results(results) if baseline else results:
         if r.error:
             warn(f"{r.path}: {r.error}")

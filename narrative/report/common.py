@@ -72,6 +72,7 @@ class Reporter:
 
 def where(path: str, loc: Span) -> str:
     """``path:line:col`` for text input, ``path:p<page>:<line>:<col>`` for PDF input."""
+    path = loc.file or path  # a report read from several files: the file the place is in
     if loc.line is None:
         return path
     col = f":{loc.column}" if loc.column is not None else ""

@@ -17,7 +17,7 @@ VERSION = 1
 
 def ref_json(r: Ref) -> dict[str, Any]:
     return {"line": r.span.line, "page": r.span.page, "column": r.span.column, "end_line": r.span.end_line,
-            "end_column": r.span.end_column, "document": r.document, "what": r.what}
+            "end_column": r.span.end_column, "file": r.span.file, "document": r.document, "what": r.what}
 
 
 def finding_json(f: Finding, review: BaselineEntry | None = None) -> dict[str, Any]:
@@ -31,6 +31,7 @@ def finding_json(f: Finding, review: BaselineEntry | None = None) -> dict[str, A
         "page": s.page,
         "column": s.column,
         "end_column": s.end_column,
+        "file": s.file,
         "excerpt": f.excerpt,
         "stated": f.stated,
         "computed": f.computed,

@@ -12,7 +12,6 @@ from ..base import RND001, Context, checker, declare
 from ..claim_support import (
     claim_excerpt,
     decimals_of,
-    sentence_end,
     sentence_of,
 )
 
@@ -56,7 +55,6 @@ CLM013 = declare("CLM013", "class-budget-total", Severity.ERROR, "prose", """
 # ---------------------------------------------------------------------- CLM007 (enumerations)
 @checker("CLM007", "RND001")
 def check_enumerations(ctx: Context) -> None:
-    import regex
 
     claims = ctx.claims
     by_block: dict[int, list[Claim]] = {}
@@ -64,20 +62,10 @@ def check_enumerations(ctx: Context) -> None:
         if c.kind in ("amount", "count", "list_count") and c.value is not None:
             by_block.setdefault(id(c.block), []).append(c)
     for cs in by_block.values():
-        for i, w in enumerate(cs):
-            block = w.block
-            sent_end = sentence_end(block.norm, w.value.end)  # type: ignore[union-attr]
-            rest = block.norm[w.value.end : sent_end]  # type: ignore[union-attr]
-            m = regex.search(r"其中", rest)
-            if not m:
-                continue
-            zpos = w.value.end + m.start()  # type: ignore[union-attr]
-            # nothing but the whole's own change/share between the whole and 其中
-            if any(x.start < zpos for x in cs[i + 1 :] if x.value and x.value.start < zpos):
-                continue
-            parts = [x for x in cs[i + 1 :] if x.value is not None and zpos < x.value.start < sent_end
-                     and x.value.money == w.value.money and x.role == w.role  # type: ignore[union-attr]
-                     and (x.value.unit == w.value.unit or x.value.money)]  # type: ignore[union-attr]
+        for w in cs:
+            # which figures after 其中 are parts of which whole is the claims' reading
+            # (narrative/claims/wholes.py: asides, other classifications, the two sides)
+            parts = [x for x in cs if x.refs.get("whole") is w]
             if not parts:
                 continue
             total = Interval.point(0)
@@ -137,16 +125,19 @@ def check_class_budgets(ctx: Context) -> None:
                 break
             if c.block.section[: len(section)] != section:
                 break
+            if c.refs.get("restates") is not None:
+                continue  # the same figure stated again (with another value: CLM001's)
             if c.role == total.role and c.subject_id is None and not c.words.get("part_of"):
                 unresolved.append(c)
             if (c.subject_id or "").startswith("class:") and c.role == total.role:
                 members.append(c)
-        # sum the classes at one level only: 类 when any is stated, else the most detailed level stated
         if not members or unresolved:
             continue  # a figure whose subject could not be resolved: the sum would be incomplete
-        lengths = sorted({len(c.subject_id) for c in members})  # type: ignore[arg-type]
-        level = lengths[0]
-        members = [c for c in members if len(c.subject_id) == level]  # type: ignore[arg-type]
+        # the most general subjects stated: a 款 or 项 stands for its part of the 类 where the 类
+        # itself is not stated ("住房改革支出 7,243.45" beside 教育支出, 科学技术支出)
+        codes = {c.subject_id[6:] for c in members}  # type: ignore[index]
+        members = [c for c in members
+                   if not any(k != c.subject_id[6:] and c.subject_id[6:].startswith(k) for k in codes)]  # type: ignore[index]
         if len(members) < 2:
             continue
         iv, mid = Interval.point(0), Fraction(0)

@@ -78,14 +78,16 @@ def check_claims_vs_tables(ctx: Context) -> None:
         explanation = (f"{where} = {cells}" + (f" {c.binding.facts[0].cell.unit or ''}" if n.money else "")
                        + f"; stated {n.display} stands for {fmt(value_wan.low / n.scale, d + 1)}–"
                        f"{fmt(value_wan.high / n.scale, d + 1)}: "
-                       + ("differ only within rounding" if cmp.holds else "the table cannot round to the stated figure"))
+                       + ("differ only within rounding" if cmp.holds else "the table cannot round to the stated figure")
+                       + ("; the stated figure is the table's cut, not rounded" if cmp.truncated else ""))
         role = f" ({c.role.replace('_', ' ')})" if c.role and c.role != "final" else ""
         ctx.emit(CLM001 if cmp.violated else RND001,
                  f"{c.subject or c.subject_id}{role}: stated {n.display}, table says {shown}"
-                 + ("" if cmp.violated else " (within rounding)"),
+                 + ("" if cmp.violated else " (within rounding)") + (" (truncated, not rounded)" if cmp.truncated else ""),
                  c.loc_of(), claim_excerpt(c), stated=n.display, computed=shown,
                  computed_low=fmt(comp.low, d + 1), computed_high=fmt(comp.high, d + 1), explanation=explanation,
-                 related=[f.cell.loc for f in c.binding.facts], key=f"{c.subject_id}:{c.role}", claim=c, facts=c.binding.facts)
+                 related=[f.cell.loc for f in c.binding.facts], key=f"{c.subject_id}:{c.role}", claim=c, facts=c.binding.facts,
+                 severity=Severity.WARNING if cmp.truncated else None)
 
 
 

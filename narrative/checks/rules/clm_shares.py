@@ -95,6 +95,9 @@ def _before(a: Claim, b: Claim) -> bool:
 def _head_of(claims: list[Claim], c: Claim) -> Claim | None:
     import regex
 
+    if c.refs.get("whole") is not None:
+        return c.refs["whole"]  # the whole the claims' reading gives a part after 其中
+
     zhong = [m.start() for m in regex.finditer("其中", c.block.norm[: c.start])]
     if not zhong:
         return None

@@ -100,7 +100,7 @@ def check_self_evaluations(ctx: Context) -> None:
             rule_cls,
             f"{name}: 执行率 {rate.norm} but 全年执行数 / 全年预算数 = {fmt(mid, d)}%"
             + ("" if cmp.violated else " (within rounding)"),
-            Loc(rate.line.number, rate.line.page),
+            Loc.at(rate.line),
             excerpt_of(rate),
             stated=rate.norm,
             computed=fmt(mid, d),

@@ -10,8 +10,8 @@ from ...findings import Severity
 from ...model import Loc
 from ...normalize import squash
 from ...structure import BULLET_RE
-from ...tables.recognize import NAMES, kind_from_title
-from ...tables.summary_tables import strip_enum
+from ...tables.kinds import table_name
+from ...tables.recognize import NAMES
 from ..base import Context, checker, declare
 from ..relations import excerpt_of
 
@@ -65,44 +65,32 @@ def check_bad_cells(ctx: Context) -> None:
                      key=f"{table.kind}:{cell.col}")
 
 
-EMPTY_NOTE_RE = regex.compile(r"无数据|数据为空|为空表|没有.{0,30}(?:收入|支出|经费|资产)|无.{0,20}(?:收入|支出|经费)|空表")
-# Layouts: a report with 公开NN labels prints the ten national tables; a 决算 without
-# them (Shanghai) prints nine (no 公开10 国有资产占用情况表).
-TEN_TABLES = [f"T{i:02d}" for i in range(1, 11)]
+EMPTY_NOTE_RE = regex.compile(r"无数据|数据为空|为空表|没有.{0,30}(?:收入|支出|经费|资产)|无.{0,20}(?:收入|支出|经费)|空表"
+                              r"|无相关收支|不涉及")
 
 
 @checker("TBL004", "TBL005")
 def check_completeness(ctx: Context) -> None:
+    """A table is missing only when this kind of report publishes it (its table set, or its
+    own 目录) and this file holds the report's tables: a 预算 is never asked for the 决算
+    tables, a university for the national ten, a prose-only file for any."""
     doc = ctx.doc
-    present = {t.kind for t in doc.tables if t.kind}
-    required: dict[str, Loc | None] = {}
-    excerpts: dict[str, str] = {}
-    for entry in doc.toc:
-        kind = kind_from_title(strip_enum(entry.text))
-        if kind and kind != "SE":
-            required.setdefault(kind, Loc(entry.line.number, entry.line.page))
-            excerpts.setdefault(kind, BULLET_RE.sub("", entry.line.text.strip()))
-    if doc.report_kind == "决算":
-        labelled = any(t.label for t in doc.tables)
-        for kind in TEN_TABLES if labelled else TEN_TABLES[:9]:
-            required.setdefault(kind, None)
-    first = next((ln for ln in doc.lines if not ln.blank), None)
-    for kind, loc in required.items():
-        if kind in present:
-            continue
-        if loc is None:
-            loc = Loc(first.number, first.page) if first else Loc(None)
-        ctx.emit(
-            TBL004,
-            f"missing table: {NAMES.get(kind, kind)}",
-            loc,
-            excerpts.get(kind, NAMES.get(kind, kind)),
-            explanation=(
-                "listed in the report's 目录 but not found" if kind in excerpts
-                else f"required by the {'ten-table 公开01–10' if doc.tables and any(t.label for t in doc.tables) else 'nine-table'} layout"
-            ),
-            key=kind,
-        )
+    ts = doc.table_set
+    if ts is not None:
+        first = next((ln for ln in doc.lines if not ln.blank), None)
+        layout = ts.profile.name if ts.profile is not None else "report"
+        for kind in ts.missing:
+            entry = ts.listed_entry(kind)
+            name = table_name(kind, doc.report_kind)
+            if entry is not None:
+                loc = Loc.at(entry.line)
+                excerpt = BULLET_RE.sub("", entry.line.text.strip())
+                why = f"listed in the report's 目录 (line {entry.line.number}) but not found"
+            else:
+                loc = Loc.at(first) if first else Loc(None)
+                excerpt = name
+                why = f"every {layout} publishes it, and this file holds the report's other tables"
+            ctx.emit(TBL004, f"missing table: {name}", loc, excerpt, explanation=why, key=kind)
     for table in doc.tables:
         if table.kind in (None, "TOC", "SE") or not table.facts or table.has_data:
             continue
@@ -113,7 +101,7 @@ def check_completeness(ctx: Context) -> None:
         ctx.emit(
             TBL005,
             f"{table.title or NAMES.get(table.kind, table.kind)} has no data and no note saying so",
-            Loc(line.number, line.page),
+            Loc.at(line),
             line.text.strip(),
             explanation="all its cells are empty or zero; expected a note such as 本表无数据 or 当此表数据为空时…",
             key=str(table.kind),

@@ -10,7 +10,7 @@ from ...findings import Severity
 from ...model import Fact, Table
 from ...tables.code_tables import ROW_TOTALS, column_name
 from ..base import RND001, Context, checker, declare
-from ..relations import Term, check_sum, term
+from ..relations import Term, check_sum, composed, term
 
 TBL001 = declare("TBL001", "parent-sum", Severity.ERROR, "table", """
     A parent row differs from the sum of its child rows.
@@ -120,7 +120,7 @@ def check_code_tables(ctx: Context) -> None:
             total_col, parts = spec
             for row in ["total", *codes]:
                 tf = table.fact(row, total_col)
-                if tf is None:
+                if tf is None or composed(table, row, total_col):
                     continue
                 pfs = [table.fact(row, p) for p in parts]
                 terms = [term(f, p) for f, p in zip(pfs, parts, strict=True) if f is not None]
@@ -204,7 +204,7 @@ def check_summary_tables(ctx: Context) -> None:
             rows = list(dict.fromkeys(k.row for k in table.facts if k.row.startswith("exp.")))
             for row in rows:
                 tf = table.fact(row, "total")
-                if tf is None:
+                if tf is None or composed(table, row, "total"):
                     continue
                 terms = [term(f, c) for c in parts if (f := table.fact(row, c)) is not None]
                 check_sum(ctx, TBL002, RND001, term(tf, f"{tf.label} 合计"), terms, " + ".join(column_name(c, table.kind) for c in parts),
@@ -222,6 +222,8 @@ def check_summary_tables(ctx: Context) -> None:
 
 
 def _sum_rows(ctx: Context, table: Table, parent: str, rows: list[str], col: str, what: str) -> None:
+    if composed(table, parent, col):
+        return
     pf = table.fact(parent, col)
     parts = _facts_in(table, rows, col)
     if pf is None or not parts:
@@ -231,6 +233,8 @@ def _sum_rows(ctx: Context, table: Table, parent: str, rows: list[str], col: str
 
 
 def _balance(ctx: Context, table: Table, total: str, rows: list[str], col: str, what: str) -> None:
+    if composed(table, total, col):
+        return
     tf = table.fact(total, col)
     parts = _facts_in(table, rows, col)
     if tf is None or not parts:
@@ -263,7 +267,7 @@ def check_three_public_and_assets(ctx: Context) -> None:
             for parent, parts, what in THREE_PUBLIC_SUMS:
                 pf = table.fact(parent, col)
                 fs = _facts_in(table, parts, col)
-                if pf is None or not fs:
+                if pf is None or not fs or composed(table, parent, col):
                     continue
                 check_sum(ctx, TBL001, RND001, term(pf, f"{pf.label} {column_name(col, table.kind)}"), [term(f) for f in fs], what,
                           key=f"T09:{parent}:{col}")

@@ -10,6 +10,7 @@ from functools import cache
 import regex
 
 from ...findings import Severity
+from ...identity import normalise_department
 from ...lexicon import load_toml
 from ...model import Document
 from ...normalize import fold, squash
@@ -157,6 +158,8 @@ def _foreign_headers(doc: Document, canonical: str) -> list[NameUse]:
             return True
         for u in units:
             if v == u or u.startswith(v) or v.startswith(u) or OSA.distance(v, u, score_cutoff=2) <= 1:
+                return True
+            if normalise_department(v) == normalise_department(u):  # 中共江苏省委办公厅 = 江苏省委办公厅
                 return True
         return False
 

@@ -169,7 +169,7 @@ def check_obsolete_terms(ctx: Context) -> None:
         row = subjects.get(r.code)
         where = (f"; this report's own table prints {r.code} {row.name} (line {row.line.number})"
                  if row is not None else "")
-        related = [Loc(row.line.number, row.line.page)] if row is not None else []
+        related = [Loc.at(row.line)] if row is not None else []
         ctx.emit(TXT003, f"obsolete subject name {r.old}: {r.level + ' ' if r.level else ''}{r.code} is called "
                  f"{r.new} from {r.year}", use.span.loc(use.start, use.end), sentence_at(use.span, use.start),
                  stated=r.old, computed=r.new,
@@ -239,8 +239,8 @@ def check_glossary(ctx: Context) -> None:
             held = "、".join(f"{s.code} {s.name} (line {s.line.number})" for s in d.held) or "nothing"
             expl = (f"名词解释 explains {d.name}（{d.level}） under {d.parent.code} {d.parent.name}; under "
                     f"{d.parent.code} the report's tables hold: {held}")
-            related = [Loc(s.line.number, s.line.page) for s in d.held]
-            related = related or [Loc(d.parent.line.number, d.parent.line.page)]
+            related = [Loc.at(s.line) for s in d.held]
+            related = related or [Loc.at(d.parent.line)]
         else:
             expl = f"名词解释 explains {d.name}（{d.level}）, a class no table of the report contains"
             related = []

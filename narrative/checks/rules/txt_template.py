@@ -110,4 +110,4 @@ def check_template_residue(ctx: Context) -> None:
                          sentence_at(span, a), stated=nd.group(0),
                          explanation=f"the note under {t.title or t.kind} (line {title.number}) says the table is "
                          "empty, but it holds non-zero figures: the note was copied from a report without them",
-                         related=[Loc(title.number, title.page)], key=f"nodata:{t.kind}")
+                         related=[Loc.at(title)], key=f"nodata:{t.kind}")
