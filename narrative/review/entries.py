@@ -138,8 +138,7 @@ def _file_hash(path: str, size: int, mtime_ns: int) -> str:
     return h.hexdigest()
 
 
-def content_hash(path: str) -> str | None:
-    """SHA-256 of a regular file's bytes; None for a pipe or standard input (read once, gone)."""
+def _one_hash(path: str) -> str | None:
     try:
         st = os.stat(path)
     except (OSError, ValueError):
@@ -152,6 +151,19 @@ def content_hash(path: str) -> str | None:
         return _file_hash(os.path.abspath(path), st.st_size, st.st_mtime_ns)
     except OSError:
         return None
+
+
+def content_hash(path: str) -> str | None:
+    """SHA-256 of a regular file's bytes; None for a pipe or standard input (read once, gone).
+    A report checked as several files ("a + b": ``--as-one`` or paired) is keyed by the hash of
+    its parts' hashes, in order, so it is never taken for one of its parts."""
+    parts = path.split(" + ") if " + " in path and not os.path.exists(path) else [path]
+    digests = [_one_hash(p) for p in parts]
+    if any(d is None for d in digests):
+        return None
+    if len(digests) == 1:
+        return digests[0]
+    return hashlib.sha256("+".join(d or "" for d in digests).encode("ascii")).hexdigest()
 
 
 def report_key(report: Any) -> str | None:
