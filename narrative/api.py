@@ -13,7 +13,8 @@ are here too, so that no front end reaches into the checks.  Nothing here raises
 input: the error is in the result, as one line.
 
 Review baselines (``narrative.review``) are here as well: ``load_baseline(path)`` →
-``Baseline`` (``verdict(report, finding)``), ``set_verdict``, ``apply_baseline`` /
+``Baseline`` (``verdict(report, finding)``, ``entries(key)``), ``report_key(report)``,
+``set_verdict``, ``clear_verdict``, ``apply_baseline`` /
 ``BaselineSession`` (a ``FileResult`` with accepted and false-alarm findings hidden and
 ``result.baseline`` telling what was done), ``write_baseline``, ``prune_baseline``,
 ``baseline_stats``.  These raise ``InputError`` (one line) for a review file that is corrupt,
@@ -45,6 +46,7 @@ from .review import (
     RunScope,
     apply_baseline,
     baseline_stats,
+    clear_verdict,
     counts,
     load_baseline,
     prune_baseline,
@@ -61,7 +63,7 @@ __all__ = [
     "rules", "source_text", "table_name",
     # review baselines (narrative.review): verdicts kept per report and fingerprint
     "ACCEPTED", "Baseline", "BaselineEntry", "BaselineOutcome", "BaselineSession", "CONFIRMED", "FALSE_ALARM",
-    "RuleStats", "RunScope", "VERDICTS", "apply_baseline", "baseline_stats", "counts", "load_baseline",
+    "RuleStats", "RunScope", "VERDICTS", "apply_baseline", "baseline_stats", "clear_verdict", "counts", "load_baseline",
     "prune_baseline", "report_key", "reviewer", "set_verdict", "write_baseline",
 ]
 

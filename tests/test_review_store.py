@@ -19,6 +19,7 @@ from narrative.api import (
     InputError,
     analyse,
     baseline_stats,
+    clear_verdict,
     load_baseline,
     report_key,
     set_verdict,
@@ -270,3 +271,17 @@ def test_a_verdict_is_one_of_three_and_a_fingerprint_must_be_known(tmp_path: Pat
     assert review.read_bytes() == raw
     _, e = set_verdict(str(review), None, "cccc", "false-alarm", who="li")  # a unique start is enough
     assert e.fingerprint == "cccccccccccccccc" and e.verdict == FALSE_ALARM
+
+
+def test_clearing_a_verdict_removes_only_that_entry(tmp_path: Path) -> None:
+    review = tmp_path / "review.json"
+    _write(review, WITH_UNKNOWNS)
+    _, removed = clear_verdict(str(review), KEY, "aaaaaaaaaaaaaaaa")
+    data = json.loads(review.read_text(encoding="utf-8"))
+    assert removed and "aaaaaaaaaaaaaaaa" not in data["reports"][KEY]["findings"]
+    assert data["team"] == "审计二科" and "bbbbbbbbbbbbbbbb" in data["reports"][KEY]["findings"]
+    raw = review.read_bytes()
+    assert clear_verdict(str(review), KEY, "aaaaaaaaaaaaaaaa")[1] is False
+    assert review.read_bytes() == raw
+    assert clear_verdict(str(tmp_path / "none.json"), KEY, "aaaaaaaaaaaaaaaa")[1] is False
+    assert not (tmp_path / "none.json").exists()

@@ -17,6 +17,7 @@ from .apply import (
     RunScope,
     apply_baseline,
     baseline_stats,
+    clear_verdict,
     counts,
     prune_baseline,
     set_verdict,
@@ -27,6 +28,6 @@ from .store import Baseline, load_baseline
 
 __all__ = [
     "ACCEPTED", "Baseline", "BaselineEntry", "BaselineOutcome", "BaselineSession", "CONFIRMED", "FALSE_ALARM",
-    "RuleStats", "RunScope", "VERDICTS", "apply_baseline", "baseline_stats", "counts", "load_baseline",
+    "RuleStats", "RunScope", "VERDICTS", "apply_baseline", "baseline_stats", "clear_verdict", "counts", "load_baseline",
     "prune_baseline", "report_key", "reviewer", "set_verdict", "write_baseline",
 ]

@@ -209,6 +209,26 @@ def set_verdict(path: str, report: Any, finding: Finding | str, verdict: str, *,
     return update(path, change)
 
 
+def clear_verdict(path: str, report: Any, finding: Finding | str) -> tuple[Baseline, bool]:
+    """Remove the entry of ``finding`` of ``report`` from the review file ``path``: the finding
+    is unreviewed again (shown, and counted, by the next ``--baseline`` run).  The one change
+    that drops an entry, and only on a reviewer's request (the TUI's "clear").  ``report`` is a
+    ``FileResult``, an ``Analysis`` or a report key; ``finding`` a ``Finding`` or a fingerprint.
+    Returns the file as now written and whether there was an entry to remove (a missing file
+    stays missing)."""
+    key = report_key(report)
+    fp = finding.fingerprint if isinstance(finding, Finding) else finding.strip()
+    if key is None:
+        return load_baseline(path), False
+    if load_baseline(path).entry(key, fp) is None:  # nothing to clear: do not create or rewrite the file
+        return load_baseline(path), False
+
+    def change(b: Baseline) -> bool:
+        return b.findings_of(key).pop(fp, None) is not None
+
+    return update(path, change)
+
+
 def write_baseline(path: str, results: Iterable[Any], *, who: str | None = None) -> tuple[Baseline, int]:
     """Record every finding of ``results`` not yet in the review file as accepted; every
     existing entry (verdict, note, who, when, and fields unknown here) stays as it is and
