@@ -152,10 +152,31 @@ def test_stale_entries_are_a_number_in_every_summary_and_listed_only_on_request(
     assert "3 entries in 1 report(s); 1 stale baseline entry" in out
 
 
-def test_an_entry_of_an_unselected_rule_is_not_stale(report: Path, review: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_an_entry_the_run_could_not_have_matched_is_not_stale(report: Path, review: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    """A rule not selected, a severity below the run's minimum, a year-to-year rule without
+    --prior: the run says nothing about those entries."""
     _add_fake(review)
+    data = json.loads(review.read_text(encoding="utf-8"))
+    data["reports"][KEY]["findings"]["0123456789abcdef"] = {"rule": "YOY001", "severity": "error",
+                                                            "verdict": "accepted"}
+    review.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     code, out, _ = run(["check", str(report), "--select", "TBL004", "--baseline", str(review)], capsys)
     assert "stale" not in out
+    code, out, _ = run(["check", str(report), "--baseline", str(review), "--format", "json"], capsys)
+    assert json.loads(out)["summary"]["stale_baseline_entries"] == 1  # the TBL001 one; YOY001 needs --prior
+    data["reports"][KEY]["findings"][FAKE]["severity"] = "info"
+    review.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = run(["check", str(report), "--baseline", str(review), "--format", "json"], capsys)
+    assert json.loads(out)["summary"]["stale_baseline_entries"] == 0  # the run shows warnings and errors only
+
+
+def test_baseline_options_that_do_not_go_together_are_usage_errors(report: Path, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    code, _, err = run(["check", str(report), "--show-baselined"], capsys)
+    assert code == 2 and "--show-baselined needs --baseline" in err
+    code, _, err = run(["check", str(report), "--baseline", "a.json", "--write-baseline", "b.json"], capsys)
+    assert code == 2 and "two files" in err
+    code, _, err = run(["baseline"], capsys)
+    assert code == 2 and "show|set|prune|stats" in err
 
 
 def test_prune_removes_the_stale_entries_and_says_how_many(report: Path, review: Path, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -71,16 +71,14 @@ class CheckBaseline:
 
 def for_check(args: argparse.Namespace, options: Any, *, prior: bool) -> CheckBaseline | None:
     """The baseline of a ``check`` run, or None without ``--baseline``/``--write-baseline``.
-    Raises InputError (one line) for a missing, corrupt or newer review file, and SystemExit(2)
-    for options that do not go together."""
+    Raises InputError (one line) for a missing, corrupt or newer review file, and for options
+    that do not go together."""
     if args.baseline and args.write_baseline and args.baseline != args.write_baseline:
-        warn("usage error: --baseline and --write-baseline name two files (--write-baseline FILE also "
-             "checks with FILE)")
-        raise SystemExit(ExitCode.INPUT_ERROR)
+        raise InputError("usage error: --baseline and --write-baseline name two files (--write-baseline FILE "
+                         "also checks with FILE)")
     if not (args.baseline or args.write_baseline):
         if args.show_baselined:
-            warn("usage error: --show-baselined needs --baseline FILE")
-            raise SystemExit(ExitCode.INPUT_ERROR)
+            raise InputError("usage error: --show-baselined needs --baseline FILE")
         return None
     return CheckBaseline(args, options, prior)
 
