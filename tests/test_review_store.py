@@ -285,3 +285,15 @@ def test_clearing_a_verdict_removes_only_that_entry(tmp_path: Path) -> None:
     assert review.read_bytes() == raw
     assert clear_verdict(str(tmp_path / "none.json"), KEY, "aaaaaaaaaaaaaaaa")[1] is False
     assert not (tmp_path / "none.json").exists()
+
+
+def test_a_review_file_reached_through_a_symlink_stays_a_symlink(tmp_path: Path) -> None:
+    real = tmp_path / "team" / "review.json"
+    real.parent.mkdir()
+    _write(real, WITH_UNKNOWNS)
+    link = tmp_path / "review.json"
+    link.symlink_to(real)
+    set_verdict(str(link), KEY, "aaaaaaaaaaaaaaaa", "confirmed", who="li")
+    assert link.is_symlink()
+    assert json.loads(real.read_text(encoding="utf-8"))["reports"][KEY]["findings"]["aaaaaaaaaaaaaaaa"]["verdict"] \
+        == CONFIRMED

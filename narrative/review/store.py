@@ -174,7 +174,7 @@ def load_baseline(path: str, *, must_exist: bool = False) -> Baseline:
 
 # ---------------------------------------------------------------------- writing
 def _sidecar(path: str, what: str) -> str:
-    head, name = os.path.split(os.path.abspath(path))
+    head, name = os.path.split(os.path.realpath(path))
     return os.path.join(head, f".{name}.{what}")
 
 
@@ -229,7 +229,7 @@ def write_atomic(path: str, text: str) -> None:
     """Replace ``path`` by ``text`` in one step: a temporary file beside it (same directory,
     so the rename stays on one file system), flushed and fsynced, then ``os.replace``.  When
     anything fails the old file is untouched and the temporary file is removed."""
-    target = os.path.abspath(path)
+    target = os.path.realpath(path)  # through a symlink: replace the file it names, not the link
     directory = os.path.dirname(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(target)}.", suffix=".tmp", dir=directory)
