@@ -17,6 +17,14 @@ already holds) gives a ``ReportDiff`` (narrative/diff.py): key figures, tables, 
 copy-forward findings.  A prior that is not last year's report of the same department is
 refused in one line (``Options.force`` overrides); ``prior_dir`` pairs a directory of last
 year's reports with this year's by identity.
+
+Review baselines (``narrative.review``) are here as well: ``load_baseline(path)`` →
+``Baseline`` (``verdict(report, finding)``, ``entries(key)``), ``report_key(report)``,
+``set_verdict``, ``clear_verdict``, ``apply_baseline`` /
+``BaselineSession`` (a ``FileResult`` with accepted and false-alarm findings hidden and
+``result.baseline`` telling what was done), ``write_baseline``, ``prune_baseline``,
+``baseline_stats``.  These raise ``InputError`` (one line) for a review file that is corrupt,
+newer or cannot be written; the file is then left as it was.
 """
 
 from __future__ import annotations
@@ -31,6 +39,28 @@ from .errors import InputError
 from .findings import PRIOR, REPORT, Finding, Ref, Severity
 from .model import Document, Fact, Span
 from .pipeline import ReadReport
+from .review import (
+    ACCEPTED,
+    CONFIRMED,
+    FALSE_ALARM,
+    VERDICTS,
+    Baseline,
+    BaselineEntry,
+    BaselineOutcome,
+    BaselineSession,
+    RuleStats,
+    RunScope,
+    apply_baseline,
+    baseline_stats,
+    clear_verdict,
+    counts,
+    load_baseline,
+    prune_baseline,
+    report_key,
+    reviewer,
+    set_verdict,
+    write_baseline,
+)
 
 if TYPE_CHECKING:
     from .diff import ReportDiff, ReportSide
@@ -61,6 +91,10 @@ __all__ = [
     "SentenceChange", "Severity", "Span", "Statement", "TableDiff", "WordChange", "analyse", "cells_of_claim",
     "cells_of_finding", "check_document", "check_file", "claim_of_finding", "diff", "diff_analyses", "iter_analyse",
     "load_document", "prior_dir", "read", "read_prior", "rule", "rules", "source_text", "table_name",
+    # review baselines (narrative.review): verdicts kept per report and fingerprint
+    "ACCEPTED", "Baseline", "BaselineEntry", "BaselineOutcome", "BaselineSession", "CONFIRMED", "FALSE_ALARM",
+    "RuleStats", "RunScope", "VERDICTS", "apply_baseline", "baseline_stats", "clear_verdict", "counts", "load_baseline",
+    "prune_baseline", "report_key", "reviewer", "set_verdict", "write_baseline",
 ]
 
 
@@ -125,6 +159,7 @@ class FileResult:
     notes: list[str] = field(default_factory=list)
     prior_path: str | None = None
     prior_error: str | None = None
+    baseline: BaselineOutcome | None = None  # set by apply_baseline: verdicts, hidden and stale entries
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

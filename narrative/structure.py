@@ -3,7 +3,7 @@
 The hard part is prose that the PDF-to-text step broke at the page width:
 "…全年使用财政拨款购置公务用" / (blank) / "车 0 辆。" is one sentence.  A line
 *continues* into the next prose line when it runs to the margin (PDF: measured;
-text: it is long or ends in a comma-like mark, and does not end a sentence),
+text: it is long or ends in a comma-like mark or a colon, and does not end a sentence),
 unless the next line starts a heading or an enumerated item.  Joined blocks
 keep, for every character, the source line it came from, so every finding can
 point at a line and quote the original text.
@@ -46,7 +46,10 @@ TOC_TITLE_RE = regex.compile(r"^\s*目\s*录\s*$")
 # The dotted leader and page number of a 目录 entry ("一、部门主要职能 ………… 3").
 LEADER_RE = regex.compile(r"\s*(?:[.…·．]{3,}|…+)\s*\d*\s*$")
 TERMINAL = "。！？!?"
-SOFT_END = ",、;，；"
+# A line ending in a comma-like mark or a colon goes on: "…完成全年预算的 92.40%，其中：" / "公务用车购置…"
+# is one paragraph whether the text is long (a text file) or stops short of the margin (a PDF), so both
+# readings of one report quote the same sentence and give its findings the same fingerprint.
+SOFT_END = ",、;，；:："
 # A line that is only a date ("2024 年 3 月 17 日"): a signature, never part of a paragraph.
 DATE_LINE_RE = regex.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$")
 # A label line of a cover or a form ("预算单位：…", "编制单位：…", "部门名称：…", "单位：万元"):

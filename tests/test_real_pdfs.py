@@ -38,7 +38,9 @@ FINDINGS = {
     "putuo-guihua-ziran-2024-final.pdf": {"CLM001": 2, "CLM003": 1, "CLM004": 1, "CLM014": 3, "TXT003": 1,
                                           "TXT005": 3, "TXT006": 3},
     "putuo-shehui-gongzuobu-2024-final.pdf": {"CLM003": 1, "TXT005": 2},
-    "shanghai-2024-final-template-xxju.pdf": {"TBL005": 6, "CLM014": 1, "TXT005": 49},
+    # TXT005: one per paragraph; p19:15 and p20:13 "…的部门，作下述说明：" / "上海市XX局2024年度无…。" are one
+    # paragraph each (a line ending in a colon goes on into the sentence it introduces), as p19:4 already was
+    "shanghai-2024-final-template-xxju.pdf": {"TBL005": 6, "CLM014": 1, "TXT005": 47},
     # CLM001 (since the 预算 prose is bound to its tables): "2026年预算安排" restating an item with
     # another value than its heading and its table (dept p9:16; unit p6:23, p7:14): real slips
     # TXT008 p8:18: "…信息化建设及运行维护等方面的支出。。2025年…": a doubled full stop

@@ -56,10 +56,23 @@ class Reason:
     direction: int | None
     comparison: str  # how the comparison reads ("增加 9.72万元")
     change: Fraction | None = None  # the size of a change on last year, in 万元 (None: not stated)
+    at: int = -1  # offset in the block of the comparison it explains (-1: none found)
 
     @property
     def loc(self) -> Loc:
         return self.block.loc(self.start, self.end)
+
+    @property
+    def excerpt(self) -> str:
+        """The sentences from the comparison to the end of the reason, as written: what the
+        finding is about and nothing else.  Not the head of the paragraph, so that editing
+        another sentence of it, or a reading that breaks the paragraph elsewhere (the same
+        report as text and as PDF), leaves the finding's fingerprint alone."""
+        t = self.block.norm
+        lead = self.at if 0 <= self.at < self.start else self.start
+        a = max((m.end() for m in END_RE.finditer(t, 0, lead)), default=0)
+        b = self.end + 1 if self.end < len(t) else self.end
+        return self.block.text[a:b].strip()
 
 
 def _completion_direction(pct: Fraction, low: Fraction, high: Fraction) -> int:
@@ -134,7 +147,7 @@ def reasons_of(doc: Document, claims: list[Claim]) -> list[Reason]:
                 subject_id=subject_claim.subject_id if subject_claim else None,
                 subject=subject_claim.subject if subject_claim else "",
                 kind=comp.kind if comp else None, direction=comp.direction if comp else None,
-                comparison=comp.text if comp else "",
+                comparison=comp.text if comp else "", at=comp.pos if comp else -1,
                 change=_change_of(comp)))
     return out
 

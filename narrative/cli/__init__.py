@@ -14,10 +14,10 @@ import sys
 from collections.abc import Sequence
 
 from ..diagnostics import ExitCode, warn
-from . import check, diff, info
+from . import baseline, check, diff, info
 from .common import Parser
 
-COMMANDS = (check, diff, info)
+COMMANDS = (check, diff, info, baseline)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -45,9 +45,9 @@ def _output(path: str | None, fmt: str) -> Iterator[IO[Any]]:
 
 
 def _fails(r: Any, level: int | None) -> bool:
-    from ..report.common import is_baselined
+    from ..api import counts
 
-    return level is not None and any(f.severity >= level and not is_baselined(f) for f in r.findings)
+    return level is not None and any(f.severity >= level and counts(r, f) for f in r.findings)
 
 
 def _not_the_output(files: list[str], output: str | None) -> list[str]:
@@ -67,7 +67,7 @@ def _not_the_output(files: list[str], output: str | None) -> list[str]:
 
 
 def run_batch(files: list[str], opts: Any, prior: Any, fmt: str, config: str | None,
-              batch: BatchSettings, *, as_one: bool = False, pair: bool = True) -> int:
+              batch: BatchSettings, *, as_one: bool = False, pair: bool = True, baseline: Any = None) -> int:
     """Check ``files`` and report them in ``fmt``; the exit status.  ``prior``: a path, a
     ``PriorDir`` or None; ``as_one``: the files are one report; ``pair``: a prose file and a
     tables file of one report are checked as one."""
@@ -90,7 +90,7 @@ def run_batch(files: list[str], opts: Any, prior: Any, fmt: str, config: str | N
             else:
                 results = iter_analyse(files, opts, prior=prior, jobs=batch.jobs, engine=batch.engine,
                                        scheduler=batch.scheduler, cache=batch.cache, pair=pair)
-            for r in results:
+            for r in baseline.results(results) if baseline else results:
                 if r.prior_error and not prior_warned:
                     warn(f"prior {r.prior_path}: {r.prior_error} (checked without the year-to-year rules)")
                     prior_warned = True
@@ -105,6 +105,8 @@ def run_batch(files: list[str], opts: Any, prior: Any, fmt: str, config: str | N
                 progress.advance(r)
                 with contextlib.suppress(ValueError, AttributeError):
                     out.flush()
+            if baseline and baseline.end(rep):
+                status = ExitCode.INPUT_ERROR
             rep.end()
     except InputError as err:
         warn(str(err))

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..diagnostics import ExitCode, warn
 from ..errors import InputError
+from . import baseline as review
 from .batch_options import add_batch_arguments, batch_settings
 from .common import FORMATS, codes, expand, validate_codes
 
@@ -39,6 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="check a prose-only file and a tables-only file of one report separately "
                         "(by default they are paired by department, year and kind and checked as one)")
     add_batch_arguments(c)
+    review.add_check_options(c)  # --baseline, --write-baseline, --show-baselined, --reviewer
     c.set_defaults(func=cmd_check)
 
 
@@ -97,5 +99,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         prior = prior_dir(expand([args.prior_dir]), opts)
         for path, why in prior.errors.items():
             warn(f"prior {path}: {why} (not paired)")
+    try:
+        baseline = review.for_check(args, opts, prior=bool(args.prior or args.prior_dir))
+    except InputError as err:
+        warn(str(err))
+        return ExitCode.INPUT_ERROR
     return run_batch(files, opts, prior, fmt, settings.source, batch,
-                     as_one=args.as_one, pair=not args.no_pairing)
+                     as_one=args.as_one, pair=not args.no_pairing, baseline=baseline)

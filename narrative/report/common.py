@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
-from ..api import FileResult, Finding, Severity, Span
+from ..api import BaselineEntry, FileResult, Finding, Severity, Span, counts
 
 TOP_RULES = 10  # how many of the most frequent rules a summary names
 
@@ -25,6 +25,10 @@ class Summary:
     infos: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     rules: Counter[str] = field(default_factory=Counter)
+    # with a review baseline: findings it accepts or marks false alarm (not counted above), and
+    # its entries that matched nothing (set by the CLI when the run ends)
+    baselined: int = 0
+    stale_baseline_entries: int = 0
 
     def add(self, r: FileResult) -> None:
         self.files += 1
@@ -34,7 +38,11 @@ class Summary:
         if r.claims is not None:
             self.claims += r.claims["total"]
             self.unbound_claims += r.claims["unbound"]
+        if r.baseline is not None:
+            self.baselined += r.baseline.baselined
         for f in r.findings:
+            if not counts(r, f):
+                continue
             if f.severity == Severity.ERROR:
                 self.errors += 1
             elif f.severity == Severity.WARNING:
@@ -60,12 +68,14 @@ class Reporter:
     def __init__(self, out: TextIO) -> None:
         self.out = out
         self.summary = Summary()
+        self.show_baselined = False  # a baseline applied with --show-baselined
 
     def start(self) -> None:
         pass
 
     def result(self, r: FileResult) -> None:
         self.summary.add(r)
+        self.show_baselined = self.show_baselined or (r.baseline is not None and r.baseline.show)
         self.write_result(r)
 
     def write_result(self, r: FileResult) -> None:
@@ -118,3 +128,21 @@ def figures_line(f: Finding) -> str | None:
         rng = f" (rounding allows {f.computed_low}–{f.computed_high})" if f.computed_low is not None else ""
         parts.append(f"recomputed {f.computed}{rng}")
     return "; ".join(parts)
+
+
+def verdict_line(e: BaselineEntry) -> str:
+    """"verdict: confirmed (li, 2025-03-17T09:30:00Z): the note"."""
+    by = ", ".join(x for x in (e.who, e.when) if x)
+    return f"verdict: {e.verdict}" + (f" ({by})" if by else "") + (f": {e.note}" if e.note else "")
+
+
+def baseline_tail(c: Summary, show: bool) -> str:
+    """The summary's words about a baseline ("; 12 baselined finding(s) hidden; 3 stale baseline
+    entries"), empty without one."""
+    out = ""
+    if c.baselined:
+        out += f"; {c.baselined} baselined finding(s) {'shown' if show else 'hidden'}"
+    if c.stale_baseline_entries:
+        n = c.stale_baseline_entries
+        out += f"; {n} stale baseline {'entry' if n == 1 else 'entries'}"
+    return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from ..api import FileResult, Finding, Ref
+from ..api import BaselineEntry, BaselineOutcome, FileResult, Finding, Ref
 from .common import Reporter
 
 VERSION = 1
@@ -20,7 +20,7 @@ def ref_json(r: Ref) -> dict[str, Any]:
             "end_column": r.span.end_column, "file": r.span.file, "document": r.document, "what": r.what}
 
 
-def finding_json(f: Finding) -> dict[str, Any]:
+def finding_json(f: Finding, review: BaselineEntry | None = None) -> dict[str, Any]:
     s = f.span
     return {
         "rule": f.rule,
@@ -42,7 +42,25 @@ def finding_json(f: Finding) -> dict[str, Any]:
         "facts": list(f.facts),
         "claim": f.claim,
         "related": [ref_json(r) for r in f.related],
+        # the review baseline's verdict on it (--baseline), else null
+        "verdict": review.verdict if review else None,
+        "verdict_note": review.note if review else None,
+        "verdict_who": review.who if review else None,
+        "verdict_when": review.when if review else None,
     }
+
+
+def entry_json(e: BaselineEntry) -> dict[str, Any]:
+    return {"fingerprint": e.fingerprint, "rule": e.rule, "severity": e.severity, "message": e.message,
+            "excerpt": e.excerpt, "stated": e.stated, "computed": e.computed, "verdict": e.verdict,
+            "note": e.note, "who": e.who, "when": e.when}
+
+
+def baseline_json(b: BaselineOutcome | None) -> dict[str, Any] | None:
+    if b is None:
+        return None
+    return {"key": b.key, "baselined": b.baselined, "hidden": b.hidden, "stale": len(b.stale),
+            "stale_entries": [entry_json(e) for e in b.stale] if b.show else None}
 
 
 def result_json(r: FileResult) -> dict[str, Any]:
@@ -60,7 +78,8 @@ def result_json(r: FileResult) -> dict[str, Any]:
         "claims": r.claims,
         "notes": list(r.notes),
         "prior": None if r.prior_path is None else {"path": r.prior_path, "error": r.prior_error},
-        "findings": [finding_json(f) for f in r.findings],
+        "findings": [finding_json(f, r.baseline.verdict(f) if r.baseline else None) for f in r.findings],
+        "baseline": baseline_json(r.baseline),
     }
 
 

@@ -4,7 +4,7 @@ the totals at the end (written as results arrive)."""
 from __future__ import annotations
 
 from ..api import FileResult
-from .common import Reporter, figures_line
+from .common import Reporter, baseline_tail, figures_line, verdict_line
 
 
 def _cell(text: str) -> str:
@@ -24,16 +24,20 @@ class MarkdownReporter(Reporter):
         cc = r.claims
         claims = f" · {cc['total']} prose claims, {cc['unbound']} not bound to a table cell" if cc else ""
         out += [f"{r.department or '?'} · {r.year or '?'} · {r.report_kind or '?'}{claims}", ""]
+        review = r.baseline
         if not r.findings:
             out += ["No findings.", ""]
-            self.out.write("\n".join(out) + "\n")
+            self.out.write("\n".join(out + self._stale(r)) + "\n")
             return
-        out.append("| line | page | rule | severity | message | stated | recomputed |")
-        out.append("|---:|---:|---|---|---|---:|---:|")
+        verdicts = review is not None and bool(review.verdicts)
+        out.append("| line | page | rule | severity | message | stated | recomputed |" + (" verdict |" if verdicts else ""))
+        out.append("|---:|---:|---|---|---|---:|---:|" + ("---|" if verdicts else ""))
         for f in r.findings:
+            entry = review.verdict(f) if review is not None else None
             out.append(
                 f"| {f.span.line or ''} | {f.span.page or ''} | {f.rule} | {f.severity} | {_cell(f.message)} "
                 f"| {_cell(f.stated or '')} | {_cell(f.computed or '')} |"
+                + (f" {entry.verdict if entry else ''} |" if verdicts else "")
             )
         out += ["", "### Working", ""]
         for f in r.findings:
@@ -42,14 +46,27 @@ class MarkdownReporter(Reporter):
             if fl:
                 out.append(f"  - {fl}")
             out.append(f"  - text: `{_cell(f.excerpt)}`")
+            entry = review.verdict(f) if review is not None else None
+            if entry is not None:
+                out.append(f"  - {_cell(verdict_line(entry))}")
         out.append("")
-        self.out.write("\n".join(out) + "\n")
+        self.out.write("\n".join(out + self._stale(r)) + "\n")
+
+    @staticmethod
+    def _stale(r: FileResult) -> list[str]:
+        if r.baseline is None or not r.baseline.show or not r.baseline.stale:
+            return []
+        out = ["### Stale baseline entries", ""]
+        for e in r.baseline.stale:
+            out.append(f"- `{e.fingerprint}` **{e.rule}** ({e.verdict}): `{_cell(e.excerpt)}`")
+        return out + [""]
 
     def end(self) -> None:
         c = self.summary
         self.out.write(
             f"**Total:** {c.files} file(s): {c.errors} error(s), {c.warnings} warning(s), {c.infos} info(s)"
             + (f", {c.unreadable} unreadable" if c.unreadable else "")
+            + baseline_tail(c, self.show_baselined)
             + ".\n"
         )
         if c.files > 1 and c.rules:

@@ -12,7 +12,7 @@ import shutil
 from typing import TextIO
 
 from ..api import FileResult
-from .common import Reporter, figures_line, where
+from .common import Reporter, baseline_tail, figures_line, verdict_line, where
 
 INDENT = "    "
 
@@ -73,14 +73,22 @@ class TextReporter(Reporter):
         if r.error:
             return  # reported on stderr by the CLI
         lines: list[str] = []
+        review = r.baseline
         for f in r.findings:
             lines.append(f"{where(r.path, f.span)}: {f.rule} {f.severity} {f.message}")
+            entry = review.verdict(f) if review is not None else None
+            if entry is not None:
+                lines.extend(wrap(verdict_line(entry), self.width))
             fl = figures_line(f)
             if fl:
                 lines.extend(wrap(fl, self.width))
             if f.explanation:
                 lines.extend(wrap(f"how: {f.explanation}", self.width))
             lines.extend(wrap(f"text: {f.excerpt}", self.width))
+        if review is not None and review.show:
+            for e in review.stale:
+                lines.append(f"{r.path}: stale baseline entry {e.fingerprint} {e.rule} ({e.verdict}): matches no finding")
+                lines.extend(wrap(f"text: {e.excerpt}", self.width))
         if lines:
             self.out.write("\n".join(lines) + "\n")
 
@@ -91,6 +99,7 @@ class TextReporter(Reporter):
             tail += f"; {c.claims} prose claim(s), {c.unbound_claims} not bound to a table cell"
         if c.unreadable:
             tail += f"; {c.unreadable} file(s) could not be read"
+        tail += baseline_tail(c, self.show_baselined)
         lines = [tail]
         if c.files > 1 and c.rules:
             lines.append("top rules: " + ", ".join(f"{rule} ×{n}" for rule, n in c.top_rules()))

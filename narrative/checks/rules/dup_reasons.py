@@ -52,7 +52,7 @@ def check_contradicting_reasons(ctx: Context) -> None:
             continue
         what, words = got
         ctx.emit(DUP002, f"{r.subject or 'change'}: reason '{r.text}' speaks of {'/'.join(words)} for {what}",
-                 r.loc, r.block.text.strip()[:200], stated=r.text, computed=r.comparison,
+                 r.loc, r.excerpt, stated=r.text, computed=r.comparison,
                  explanation=f"{r.subject} {r.comparison} (stated just before, line {r.block.loc(r.start).line}) is "
                  f"{what}; its reason holds only words of the opposite direction ({'、'.join(words)}; "
                  "reason_words.toml)", key=f"contra:{r.subject_id}:{r.key}")
@@ -99,7 +99,7 @@ def check_reused_reasons(ctx: Context) -> None:
             else:
                 why = ": changes in the same direction, noted only"
             ctx.emit(DUP001, f"{r.subject}: reason '{r.text}' is the reason given for {first.subject} at line "
-                         f"{first.loc.line}", r.loc, r.block.text.strip()[:200], stated=r.text,
+                         f"{first.loc.line}", r.loc, r.excerpt, stated=r.text,
                          computed=first.comparison,
                          explanation="the same reason explains " + "; ".join(
                              f"{e.subject} {e.comparison} (line {e.loc.line})" for e in rs[: i + 1]) + why,

@@ -288,7 +288,7 @@ def check_reasons_carried_over(ctx: Context) -> None:
         else:
             expl += ": carried over unchanged (the same direction and a similar size; noted only)"
         serious = reversed_ or times is not None
-        ctx.emit(YOY002, msg, r.loc, r.block.text.strip()[:200], stated=r.text, computed=old.comparison,
+        ctx.emit(YOY002, msg, r.loc, r.excerpt, stated=r.text, computed=old.comparison,
                  explanation=expl, related=[Ref(old.loc, PRIOR, "last year's reason")],
                  key=f"reasonyoy:{r.subject_id}:{r.key}", severity=None if serious else Severity.INFO)
 
