@@ -60,7 +60,9 @@ def test_at_most_one_file_per_worker_is_in_flight() -> None:
 
     stream = run_pool(Work(behave, failed), paths(), failed=failed, jobs=2, limit=None)
     next(stream)
-    assert len(pulled) <= 3  # two in flight, and the one submitted when the first finished
+    # two in flight, and a replacement for each that had finished by the time the first result
+    # was handed on (both may finish together on a busy machine): never the whole list
+    assert len(pulled) <= 4
     assert len(list(stream)) == 19
 
 

@@ -65,6 +65,8 @@ class Summary:
 class Reporter:
     """Base: keeps the summary; subclasses write."""
 
+    show_baselined = False  # a baseline applied with --show-baselined (class default: subclasses with their own __init__)
+
     def __init__(self, out: TextIO) -> None:
         self.out = out
         self.summary = Summary()
