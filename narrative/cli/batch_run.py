@@ -46,8 +46,11 @@ def _output(path: str | None, fmt: str) -> Iterator[IO[Any]]:
 
 def _fails(r: Any, level: int | None) -> bool:
     from ..api import counts
+    from ..report.common import is_baselined
 
-    return level is not None and any(f.severity >= level and counts(r, f) for f in r.findings)
+    # a review baseline's outcome travels on the result; a verdict may also sit on the finding
+    return level is not None and any(f.severity >= level and counts(r, f) and not is_baselined(f)
+                                     for f in r.findings)
 
 
 def _not_the_output(files: list[str], output: str | None) -> list[str]:
