@@ -53,6 +53,18 @@ class SelfEvaluation:
     total_weight: Cell | None = None
     total_score: Cell | None = None
 
+    @property
+    def fund_total_label(self) -> str | None:
+        """The label of the funds row that is the project's total (资金总额 when the table has
+        one, else its first funds row): the row every check of execution reads."""
+        return next((label for label in self.funds if "资金总额" in label), next(iter(self.funds), None))
+
+    @property
+    def fund_total(self) -> dict[str, Cell]:
+        """The cells of that row by column (empty when the table has no funds rows)."""
+        label = self.fund_total_label
+        return self.funds.get(label, {}) if label else {}
+
 
 def _numbers(row: Row) -> list[Cell]:
     return [c for c in row.cells if c.figure is not None and not c.figure.percent]

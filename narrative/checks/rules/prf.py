@@ -50,13 +50,6 @@ PRF003 = declare("PRF003", "weight-total", Severity.WARNING, "table", """
     """)
 
 
-def _fund_row(se: SelfEvaluation) -> str | None:
-    for label in se.funds:
-        if "资金总额" in label:
-            return label
-    return next(iter(se.funds), None)
-
-
 @checker("PRF001", "PRF002", "PRF003", "RND001")
 def check_self_evaluations(ctx: Context) -> None:
     for table in ctx.doc.tables_of("SE"):
@@ -64,8 +57,7 @@ def check_self_evaluations(ctx: Context) -> None:
         if se is None:
             continue
         name = se.name or "项目"
-        fund_label = _fund_row(se)
-        fund = se.funds.get(fund_label, {}) if fund_label else {}
+        fund = se.fund_total
         if se.total_score is not None and se.indicators:
             terms = [Term(i.score, i.name or i.level2) for i in se.indicators]
             if fund.get("score") is not None and fund["score"].figure is not None:

@@ -46,13 +46,6 @@ MONEY_NAME = regex.compile(r"经费|资金|费用|金额|支出|成本")
 SCALE = {"万元": Fraction(1), "元": Fraction(1, 10000)}
 
 
-def _fund_total(se: SelfEvaluation) -> dict[str, Cell]:
-    for label, cols in se.funds.items():
-        if "资金总额" in label:
-            return cols
-    return next(iter(se.funds.values()), {})
-
-
 def _above(score: Cell, weight: Cell) -> bool:
     if score.figure is None or weight.figure is None:
         return False
@@ -66,7 +59,7 @@ def check_indicator_rows(ctx: Context) -> None:
         if se is None:
             continue
         name = se.name or "项目"
-        fund = _fund_total(se)
+        fund = se.fund_total
         rows: list[tuple[str, Cell, Cell]] = [(i.name or i.level2, i.weight, i.score) for i in se.indicators]
         if fund.get("weight") is not None and fund.get("score") is not None:
             rows.append(("预算执行率", fund["weight"], fund["score"]))
