@@ -37,6 +37,7 @@ from .work import describe
 
 R = TypeVar("R")
 
+FORKSERVER_UNKNOWN = 255  # popen_forkserver's returncode when the status pipe gives nothing
 GRACE = 10.0  # seconds past a file's own limit before its worker is killed from here
 _PRELOAD = ["narrative.api", "narrative.pipeline", "narrative.batch.work"]
 
@@ -60,7 +61,10 @@ def _context() -> Any:
 def _exit_reason(pool: ProcessPoolExecutor) -> str:
     """How the worker of a file that broke the pool alone ended, as far as can be seen."""
     codes = [p.exitcode for p in (getattr(pool, "_processes", None) or {}).values() if p.exitcode not in (None, 0)]
-    codes.sort(key=lambda c: c == -signal.SIGTERM)  # the pool terminates the others itself
+    # the pool terminates the others itself (SIGTERM); 255 is what a fork-server worker reports
+    # when its real status could not be read back (multiprocessing.popen_forkserver): both say
+    # less than the code of the worker that broke the pool
+    codes.sort(key=lambda c: (c == -signal.SIGTERM, c == FORKSERVER_UNKNOWN))
     if codes and codes[0] is not None and codes[0] < 0:
         return f"worker process crashed (signal {-codes[0]})"
     if codes:
