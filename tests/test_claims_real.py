@@ -175,6 +175,10 @@ def test_genuine_discrepancies_in_the_performance_section(real_doc) -> None:  # 
         # line 544: "确保文书档案数字化成果质量合格率大于 95%" while the 自评表 row (line 648)
         # 档案目录数据符合技术要求，确保文书档案数 gives 实际完成值 90 (年度指标值 ≥90%)
         (544, "CLM015"),
+        # line 486: the project evaluated (2024年党委办公经费) "涉及一般公共预算支出 154.4 万元", while
+        # its 自评表 (line 615) gives 年初预算数 154.4, 全年预算数 136.4, 全年执行数 134.4, and the
+        # 附件 says it used 134.4 (lines 823, 923): the budget stated as what it spent
+        (486, "CLM016"),
     }
 
 
@@ -274,3 +278,14 @@ def test_every_claim_of_the_output_paragraphs(claims) -> None:  # type: ignore[n
     assert qualified["50"].low == 45 and qualified["50"].high == 55  # 约: ±10%
     # 余: at least 230 (a count of articles is exact: not 229.5, as when counts were rounded figures)
     assert qualified["230"].low == 230 and qualified["230"].high > 10**9
+
+
+def test_the_evaluated_project_money_is_bound_to_its_spending(claims) -> None:  # type: ignore[no-untyped-def]
+    # line 486: "组织对 1 个项目开展了部门评价，分别为：2024年党委办公经费 。涉及一般公共预算支出 154.4 万元":
+    # the project's 全年执行数 (自评表 line 615: 134.4) is what the figure restates; the 0 万元 of
+    # 政府性基金 and 国有资本 are not the project's and stay unbound
+    c = next(c for c in claims if c.loc_of().line == 486 and c.value is not None and c.value.text == "154.4")
+    assert c.binding is not None and [f.cell.norm for f in c.binding.facts] == ["134.4"]
+    assert c.words["evaluated"] == "2024年党委办公经费"
+    zeros = [c for c in claims if c.loc_of().line == 486 and c.value is not None and c.value.text == "0"]
+    assert len(zeros) == 2 and all(z.binding is None for z in zeros)

@@ -31,10 +31,12 @@ TABLE_ROWS = {
 
 # (errors, warnings) per file, each one reviewed in docs/real-findings.md
 FINDINGS = {
-    "putuo-caizhengju-2024-final.pdf": {"CLM001": 1},
+    # CLM004 p21:25 + CLM005 p21:27: "一般公共服务支出（类）2106.66万元，占71.73%" of 2940.05 (p21:24) is
+    # 71.65%; the four shares add up to 100.07% (the other three are right): a real slip
+    "putuo-caizhengju-2024-final.pdf": {"CLM001": 1, "CLM004": 1, "CLM005": 1},
     # TXT008 p25:4: "…国有资本经营预算财政拨款。。" (a doubled full stop of the 测试问题版本)
     "putuo-caizhengju-2024-final-seeded-errors.pdf": {"TBL004": 1, "CLM001": 1, "CLM002": 1, "CLM006": 3, "TXT001": 2,
-                                                      "TXT005": 1, "TXT008": 1},
+                                                      "TXT005": 1, "TXT008": 1, "CLM004": 1, "CLM005": 1},
     "putuo-guihua-ziran-2024-final.pdf": {"CLM001": 2, "CLM003": 1, "CLM004": 1, "CLM014": 3, "TXT003": 1,
                                           "TXT005": 3, "TXT006": 3},
     "putuo-shehui-gongzuobu-2024-final.pdf": {"CLM003": 1, "TXT005": 2},
@@ -102,9 +104,9 @@ def test_findings_per_file_are_pinned(name: str) -> None:
 def test_real_text_report_errors_are_pinned() -> None:
     doc = load_document(str(need(REAL_TEXT)))
     errors = [f for f in check_document(doc) if f.severity == Severity.ERROR]
-    # PRF005 at 623 and CLM015 at 544: docs/real-findings.md (issue 18)
+    # PRF005 at 623 and CLM015 at 544: docs/real-findings.md (issue 18); CLM016 at 486 (issue 19)
     assert dict(Counter(f.rule for f in errors)) == {"CLM004": 1, "CLM009": 2, "CLM011": 1, "CLM008": 1, "TXT002": 1,
-                                                     "PRF005": 1, "CLM015": 1}
+                                                     "PRF005": 1, "CLM015": 1, "CLM016": 1}
 
 
 def test_pdf_findings_locate_page_and_line() -> None:

@@ -51,6 +51,12 @@ ENUM_RE = regex.compile(r"(?:^|[。;；:：\s])\s*(?:[(]\s*\d{1,2}\s*[)]|\d{1,2}
 ORDINAL_RE = regex.compile(r"第\s*\d+")
 NAME_THRESHOLD_RE = regex.compile(r"单价\s*\d+(?:\.\d+)?\s*万元\s*(?:\(含\))?\s*以上")
 LEVEL_RE = regex.compile(r"\d+\s*级")
+# A rating scale ("90分（含）以上为优，80分（含）-90分为良，60分以下为差"): thresholds, not scores.
+RATING_GRADE = r"(?:优秀|良好|中等|不合格|较差|合格|优|良|中|差)"
+RATING_THRESHOLD_RE = regex.compile(
+    r"(?P<a>\d+(?:\.\d+)?)\s*分?\s*(?:\(含\))?\s*"
+    r"(?:(?P<dir>及以上|以上|以下|以内)|(?:[-—－~～至到]\s*(?P<b>\d+(?:\.\d+)?)\s*分?\s*(?:\(含\))?\s*(?:以下|以内)?))"
+    r"\s*(?:的)?\s*(?:为|评为|定为|属于|评定为)\s*[“\"'‘]?(?P<g>" + RATING_GRADE + r")")
 # "公共安全支出（204类）司法（06款）行政运行（01项）": the codes of a subject path
 PATH_CODE_RE = regex.compile(r"[(（]\s*\d{2,3}\s*[类款项]\s*[)）]")
 
@@ -145,6 +151,7 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
     skipped: list[Skipped] = []
     covered: list[tuple[int, int, str]] = []
     for rx, reason in ((DOCNO_RE, "document number"), (DATE_RE, "date"), (NAME_THRESHOLD_RE, "threshold in a subject name"),
+                       (RATING_THRESHOLD_RE, "threshold of a rating scale"),
                        (ORDINAL_RE, "ordinal"), (LEVEL_RE, "level (级)"), (PATH_CODE_RE, "code in a subject path")):
         for m in rx.finditer(norm):
             covered.append((m.start(), m.end(), reason))

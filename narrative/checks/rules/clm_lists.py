@@ -129,8 +129,9 @@ def check_class_budgets(ctx: Context) -> None:
                 continue  # the same figure stated again (with another value: CLM001's)
             if c.role == total.role and c.subject_id is None and not c.words.get("part_of"):
                 unresolved.append(c)
-            if (c.subject_id or "").startswith("class:") and c.role == total.role:
-                members.append(c)
+            if (c.subject_id or "").startswith("class:") and c.role == total.role \
+                    and all(m.subject_id != c.subject_id for m in members):
+                members.append(c)  # a class stated twice (a list, then a paragraph each) counts once
         if not members or unresolved:
             continue  # a figure whose subject could not be resolved: the sum would be incomplete
         # the most general subjects stated: a 款 or 项 stands for its part of the 类 where the 类

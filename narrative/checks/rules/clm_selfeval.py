@@ -16,13 +16,16 @@ from ..claim_support import (
     final_and_budget,
     sentence_end,
 )
+from ..rating_support import GRADE, rating_scale
 
 CLM009 = declare("CLM009", "self-evaluation", Severity.ERROR, "prose", """
     A figure about the self-evaluated projects differs from the 自评表.
 
     What it checks: the number of self-evaluated projects, their money total (Σ 全年预算数 or Σ 全年执行数),
-    rating counts (优 ≥ 90, 良 80–90, 中 60–80, 差 < 60), the average score, a named project's score and rating,
-    and a project's 执行率 against the 项目支出绩效自评表 tables of the report.
+    rating counts, the average score, a named project's score and the rating stated with it, and a project's 执行率
+    against the 项目支出绩效自评表 tables of the report.  Ratings follow the scale the report states ("85分（含）以上
+    为优…"), else the national one (财预〔2020〕10号: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60); a report stating two
+    different scales has its ratings left alone.
 
     Why it matters: the summary paragraph of 预算绩效 is written before or after the tables and rarely re-read.
 
@@ -30,38 +33,28 @@ CLM009 = declare("CLM009", "self-evaluation", Severity.ERROR, "prose", """
     """)
 
 # ---------------------------------------------------------------------- CLM009 (self-evaluations)
-RATING_BANDS = {
-    "优": (90, 101), "优秀": (90, 101), "良": (80, 90), "良好": (80, 90), "中": (60, 80), "合格": (60, 80),
-    "差": (0, 60), "不合格": (0, 60),
-}
-
-
-def _rating_of(score: Fraction) -> str:
-    for r in ("优", "良", "中", "差"):
-        lo, hi = RATING_BANDS[r]
-        if lo <= score < hi:
-            return r
-    return "?"
 
 
 @checker("CLM009", "RND001")
 def check_self_evaluations(ctx: Context) -> None:
 
     doc = ctx.doc
+    scale = rating_scale(doc)
     ses = [t.extra["self_eval"] for t in doc.tables_of("SE") if t.extra.get("self_eval") and t.extra["self_eval"].total_score]
     claims = ctx.claims
     for c in claims:
         if c.value is None:
             continue
         n = c.value
-        if c.kind in ("score", "average") and c.words.get("rating"):
+        if c.kind in ("score", "average") and c.words.get("rating") and scale is not None:
             r = c.words["rating"]
-            lo, hi = RATING_BANDS.get(r, (0, 101))
-            if not (lo <= n.figure.value < hi):
-                ctx.emit(CLM009, f"score {n.display} is not rated '{r}' ({lo}–{hi})", c.loc_of(), claim_excerpt(c),
-                         stated=f"{n.display} {r}", computed=_rating_of(n.figure.value),
-                         explanation=f"rating bands: 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60; {n.display} is "
-                         f"'{_rating_of(n.figure.value)}'", key=f"{c.subject}:rating", claim=c)
+            got_grade = scale.grade(n.figure.value)
+            if GRADE.get(r, r) != got_grade:
+                lo, hi = scale.band(r)
+                ctx.emit(CLM009, f"score {n.display} is not rated '{r}' ({fmt(lo, 0)}–{fmt(hi, 0) if hi else 100})",
+                         c.loc_of(), claim_excerpt(c), stated=f"{n.display} {r}", computed=got_grade,
+                         explanation=f"rating bands: {scale.describe()}; {n.display} is '{got_grade}'",
+                         key=f"{c.subject}:rating", claim=c)
         if not ses:
             continue
         scores = [se.total_score.figure.value for se in ses if se.total_score.figure]
@@ -70,15 +63,14 @@ def check_self_evaluations(ctx: Context) -> None:
                 ctx.emit(CLM009, f"{n.display} self-evaluated projects stated, {len(ses)} 自评表 in the report",
                          c.loc_of(), claim_excerpt(c), stated=n.display, computed=str(len(ses)),
                          explanation="自评表: " + "、".join(se.name for se in ses), key=f"{c.subject}:count", claim=c)
-        elif c.kind == "rating_count":
+        elif c.kind == "rating_count" and scale is not None:
             r = c.words.get("rating", "")
-            lo, hi = RATING_BANDS.get(r, (0, 101))
-            got = [se for se in ses if se.total_score.figure and lo <= se.total_score.figure.value < hi]
+            got = [se for se in ses if se.total_score.figure and scale.grade(se.total_score.figure.value) == GRADE.get(r, r)]
             if int(n.figure.value) != len(got):
                 ctx.emit(CLM009, f"{n.display} projects rated '{r}' stated, {len(got)} in the 自评表",
                          c.loc_of(), claim_excerpt(c), stated=n.display, computed=str(len(got)),
                          explanation="总分: " + ", ".join(f"{se.name} {se.total_score.norm}" for se in ses)
-                         + f"; '{r}' means {lo}–{hi if hi <= 100 else 100}", key=f"{c.subject}:{r}", claim=c)
+                         + f"; {scale.describe()}", key=f"{c.subject}:{r}", claim=c)
         elif c.kind == "average" and scores:
             iv = Interval.point(0)
             for se in ses:

@@ -65,7 +65,7 @@ def _whole(ctx: Context, claims: list[Claim], c: Claim) -> tuple[Fraction, Inter
         head = _head_of(claims, c)
         if head is not None and head.value is not None:
             return head.value.wan_value, head.value.wan, f"{head.subject} {head.value.display}"
-        return None
+        return _section_total(claims, c)
     subj = match_subject(name)
     if subj is None:
         return None
@@ -89,6 +89,21 @@ def _whole(ctx: Context, claims: list[Claim], c: Claim) -> tuple[Fraction, Inter
         iv = iv + f.cell.interval
         mid += f.cell.figure.value if f.cell.figure else 0
     return mid, iv, f"{name} {b.text} ({b.spec}, line {b.facts[0].cell.line.number})"
+
+
+def _section_total(claims: list[Claim], c: Claim) -> tuple[Fraction, Interval, str] | None:
+    """"（一）一般公共服务支出（类）…决算数 360.58 万元，占 67.89%": a class's share with no whole
+    named is its share of the spending total the section states before it, in the same scope
+    (财政拨款本年支出 决算数 531.15), the total the classes of the section break down."""
+    if not (c.subject_id or "").startswith("class:"):
+        return None
+    totals = [x for x in claims if x.subject_id == "exp.total" and x.kind == "amount" and x.role == "final"
+              and x.scope == c.scope and x.period == "year" and x.value is not None
+              and x.block.section == c.block.section and _before(x, c)]
+    if not totals:
+        return None
+    x = totals[-1]
+    return x.value.wan_value, x.value.wan, f"{x.subject} {x.value.display} (line {x.loc_of().line})"  # type: ignore[union-attr]
 
 
 def _before(a: Claim, b: Claim) -> bool:
