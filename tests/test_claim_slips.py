@@ -18,7 +18,7 @@ from .conftest import SAMPLES
 MANIFEST = tomllib.loads((SAMPLES / "qinghe-xuanchuanbu-2024-claim-slips.toml").read_text(encoding="utf-8"))
 CLEAN = SAMPLES / "qinghe-xuanchuanbu-2024.txt"
 SLIPS = SAMPLES / "qinghe-xuanchuanbu-2024-claim-slips.txt"
-NEW_RULES = ("PRF004", "PRF005", "TBL007", "TXT008", "CLM015", "PRF006", "CLM016")
+NEW_RULES = ("PRF004", "PRF005", "TBL007", "TXT008", "CLM015", "PRF006", "CLM016", "CLM017")
 
 
 def _serious(path: Path) -> set[tuple[int, str]]:

@@ -427,10 +427,12 @@ def extract_claims(doc: Document) -> ClaimSet:
     from .evaluations import bind_evaluated_projects
     from .indicators import bind_indicators, bind_project_scores
     from .respective import pair_respective_lists
+    from .targets import bind_indicator_targets
 
     claim_set = _Extractor(doc).run()
     pair_respective_lists(doc, claim_set)  # "A、B分别为 x、y，分别占 p%、q%": the k-th with the k-th
     bind_indicators(doc, claim_set.claims)  # the 绩效 results that restate a 自评表 indicator
     bind_project_scores(doc, claim_set.claims)  # a named project's score: its 自评表 总分
     bind_evaluated_projects(doc, claim_set.claims)  # what the projects of a 部门评价 spent (CLM016)
+    bind_indicator_targets(doc, claim_set.claims)  # a 绩效 target: its indicator's 年度指标值 (CLM017)
     return claim_set

@@ -34,8 +34,8 @@ def check_claims_vs_tables(ctx: Context) -> None:
     for c in ctx.claims:
         if c.kind not in ("amount", "count") or c.binding is None or c.value is None:
             continue
-        if c.words.get("evaluated"):
-            continue  # a 部门评价's projects' money: CLM016 compares it (全年执行数, or 全年预算数)
+        if c.words.get("evaluated") or c.words.get("target_of"):
+            continue  # a 部门评价's projects' money (CLM016), an indicator's target (CLM017)
         if any(f.cell.na for f in c.binding.facts):
             continue
         n = c.value
