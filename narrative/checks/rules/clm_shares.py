@@ -103,7 +103,9 @@ def _section_total(claims: list[Claim], c: Claim) -> tuple[Fraction, Interval, s
     if not totals:
         return None
     x = totals[-1]
-    return x.value.wan_value, x.value.wan, f"{x.subject} {x.value.display} (line {x.loc_of().line})"  # type: ignore[union-attr]
+    at = x.loc_of()
+    where = f"p{at.page}:{at.line}" if at.page is not None else f"line {at.line}"
+    return x.value.wan_value, x.value.wan, f"{x.subject} {x.value.display} ({where})"  # type: ignore[union-attr]
 
 
 def _before(a: Claim, b: Claim) -> bool:

@@ -81,7 +81,9 @@ def _prose_rating(ctx: Context, scale: Scale, block: Block, m: regex.Match[str])
     sentence = norm[s0 : m.start()]
     if WHOLE_RE.search(sentence) or SCORE_RE.search(norm[clause0 : m.start()]) or SCORE_RE.search(sentence):
         return  # the department as a whole, or a rating stated with its score (CLM009)
-    table = _one_project(ctx.doc, norm[s0 : m.start()]) or _one_project(ctx.doc, norm[: m.start()], listed=True)
+    # the project named in the rating's own clause, else in its sentence, else listed in its paragraph
+    table = (_one_project(ctx.doc, norm[clause0 : m.start()]) or _one_project(ctx.doc, norm[s0 : m.start()])
+             or _one_project(ctx.doc, norm[: m.start()], listed=True))
     if table is None:
         return
     se: SelfEvaluation = table.extra["self_eval"]
