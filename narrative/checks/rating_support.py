@@ -53,7 +53,7 @@ class Scale:
 
     def describe(self) -> str:
         lo = self.lows
-        src = f"as the report states ({self.text})" if self.stated is not None else "national thresholds, 财预〔2020〕10号"
+        src = f"as the report states: {self.text}" if self.stated is not None else "national thresholds, 财预〔2020〕10号"
         return f"优 ≥ {lo['优']}, 良 {lo['良']}–{lo['优']}, 中 {lo['中']}–{lo['良']}, 差 < {lo['中']} ({src})"
 
 

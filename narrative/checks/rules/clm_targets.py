@@ -52,13 +52,13 @@ def check_indicator_targets(ctx: Context) -> None:
             continue
         n = c.value
         tv, tiv = _interval(m.group(0))
-        if n.figure.interval.intersects(tiv):
+        sv, siv = _interval(n.text.replace(",", ""))  # the stated figure with its rounding, as the table's
+        if siv.intersects(tiv):
             continue
         name = c.words["target_of"]
         ctx.emit(CLM017, f"{name}: target {n.qualifier or ''}{n.display} stated, its 自评表 年度指标值 is {cell.norm}",
                  c.loc_of(), claim_excerpt(c), stated=f"{n.qualifier or ''}{n.display}", computed=cell.norm,
                  explanation=f"自评表 {c.binding.facts[0].key.row.split(':')[1]} (line {cell.line.number}): {name} "
-                 f"年度指标值 {cell.norm}; stated {n.display} stands for {fmt(n.figure.interval.low, n.figure.decimals + 1)}–"
-                 f"{fmt(n.figure.interval.high, n.figure.decimals + 1)}, the table's {fmt(tv, 2)} for "
-                 f"{fmt(tiv.low, 3)}–{fmt(tiv.high, 3)}",
+                 f"年度指标值 {cell.norm}; stated {n.display} stands for {fmt(siv.low, 3)}–{fmt(siv.high, 3)}, the "
+                 f"table's {fmt(tv, 2)} for {fmt(tiv.low, 3)}–{fmt(tiv.high, 3)}: they do not meet",
                  related=[cell.loc], key=f"target:{name}", claim=c, facts=c.binding.facts)

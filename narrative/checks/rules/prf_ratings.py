@@ -95,7 +95,8 @@ def _prose_rating(ctx: Context, scale: Scale, block: Block, m: regex.Match[str])
         return
     lo, hi = scale.band(want)
     ctx.emit(PRF006, f"{se.name}: rated '{m.group('g')}', but its 自评表 总分 {se.total_score.norm} is '{want}'",
-             block.loc(m.start("g"), m.end("g")), block.text[s0 : m.end()].strip(), stated=m.group("g"), computed=want,
+             block.loc(m.start("g"), m.end("g")), block.text[s0 : m.end() + (norm[m.end() : m.end() + 1] in "”\"'’」")].strip(),
+             stated=m.group("g"), computed=want,
              explanation=f"自评表 {se.name} 总分 {se.total_score.norm} (line {se.total_score.line.number}) lies in "
              f"{fmt(lo, 0)}–{fmt(hi, 0) if hi is not None else 100}; {scale.describe()}",
              related=[se.total_score.loc], key=f"prose:{se.name}:rating")

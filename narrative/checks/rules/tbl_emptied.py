@@ -59,6 +59,6 @@ def check_emptied_tables(ctx: Context) -> None:
         ctx.emit(TBL007, f"{name} holds no data, but the prose states {len(stated)} of its figures",
                  Loc.at(table.first_line), table.first_line.text.strip(),
                  stated=first.value.display if first.value else None, computed="(empty)",
-                 explanation=f"every cell of the table is empty, '---' or 0; the prose states: {figures}; "
+                 explanation=f"every cell of the table is empty, a dash or 0; the prose states: {figures}; "
                  f"first at: {claim_excerpt(first)[:80]}",
                  related=[c.loc_of() for c in stated], key=f"empty:{table.kind}")
