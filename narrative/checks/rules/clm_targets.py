@@ -13,8 +13,7 @@ from ..base import Context, checker, declare
 from ..claim_support import claim_excerpt
 
 CLM017 = declare("CLM017", "indicator-target", Severity.ERROR, "prose", """
-    A target the prose states for an indicator differs from that indicator's 年度指标值 in the
-    项目支出绩效自评表.
+    A 绩效 target stated in the prose differs from its indicator's 年度指标值 in the 自评表.
 
     What it checks: a count or percentage in a clause that states a target (目标, 计划, 指标值 …:
     "阶段性目标：…全年开展理论宣讲场次不少于 120 场") which the reading bound to one indicator of a
