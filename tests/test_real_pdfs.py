@@ -104,7 +104,7 @@ def test_findings_per_file_are_pinned(name: str) -> None:
 def test_real_text_report_errors_are_pinned() -> None:
     doc = load_document(str(need(REAL_TEXT)))
     errors = [f for f in check_document(doc) if f.severity == Severity.ERROR]
-    # PRF005 at 623 and CLM015 at 544: docs/real-findings.md (issue 18); CLM016 at 486 (issue 19)
+    # PRF005 at 623 and CLM015 at 544: docs/real-findings.md (issue 18); CLM016 at 486 (issue 18, second part)
     assert dict(Counter(f.rule for f in errors)) == {"CLM004": 1, "CLM009": 2, "CLM011": 1, "CLM008": 1, "TXT002": 1,
                                                      "PRF005": 1, "CLM015": 1, "CLM016": 1}
 
