@@ -1,0 +1,113 @@
+"""The reports list, for several files or a directory: department, year, kind and counts by
+severity of each report, filled in as a thread worker checks them one by one; unreadable
+files are listed with their reason.  Enter opens a report on the workbench."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Static
+
+from narrative import api
+
+from .findings_pane import clip
+from .workbench import WorkbenchScreen
+
+if TYPE_CHECKING:
+    from .app import NarrativeApp
+
+COLUMNS = (("file", 24), ("department", 16), ("year", 4), ("kind", 4), ("E", 3), ("W", 3), ("I", 3), ("status", 30))
+
+
+class ReportsScreen(Screen[None]):
+    BINDINGS = [Binding("enter", "open", "open", show=True)]
+
+    def __init__(self, paths: list[str]) -> None:
+        super().__init__()
+        self.paths = paths
+        self.results: dict[str, api.Analysis] = {}
+        self.done = False
+
+    @property
+    def narrative_app(self) -> NarrativeApp:
+        return self.app  # type: ignore[return-value]
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="reports-status")
+        yield DataTable(id="reports", cursor_type="row")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#reports", DataTable)
+        for name, width in COLUMNS:
+            table.add_column(name, width=width, key=name)
+        for p in self.paths:
+            table.add_row(Text(clip(os.path.basename(p), 24)), "", "", "", "", "", "",
+                          Text("waiting", style="dim"), key=p)
+        self._status()
+        table.focus()
+        self._check_all()
+
+    def _status(self) -> None:
+        n = len(self.results)
+        t = Text(f"{len(self.paths)} reports", style="bold")
+        t.append(f"  checked {n}/{len(self.paths)}" if n < len(self.paths) else "  all checked", style="dim")
+        t.append("  enter: open  ?: help  q: quit", style="dim")
+        self.query_one("#reports-status", Static).update(t)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="reports")
+    def _check_all(self) -> None:
+        for p in self.paths:
+            if self.narrative_app.is_closing:  # type: ignore[attr-defined]
+                return
+            self.app.call_from_thread(self._mark, p, Text("checking…", style="italic"))
+            try:
+                a = self.narrative_app.analyse(p)
+            except Exception as err:  # the core never raises for a bad input; a bug is still one line
+                a = api.Analysis(p, error=f"{type(err).__name__}: {err}".splitlines()[0])
+            self.app.call_from_thread(self._fill, p, a)
+        self.done = True
+
+    def _mark(self, path: str, status: Text) -> None:
+        self.query_one("#reports", DataTable).update_cell(path, "status", status)
+
+    def _fill(self, path: str, a: api.Analysis) -> None:
+        self.results[path] = a
+        table = self.query_one("#reports", DataTable)
+        doc = a.document
+        if doc is not None:
+            table.update_cell(path, "department", Text(clip(doc.department or "?", 16)))
+            table.update_cell(path, "year", str(doc.year or "?"))
+            table.update_cell(path, "kind", doc.report_kind or "?")
+        if a.error:
+            table.update_cell(path, "status", Text(clip(a.error, 30), style="red"))
+        else:
+            for key, sev, style in (("E", api.Severity.ERROR, "bold red"), ("W", api.Severity.WARNING, "yellow"),
+                                    ("I", api.Severity.INFO, "cyan")):
+                table.update_cell(path, key, Text(str(a.count(sev)), style=style if a.count(sev) else "dim"))
+            table.update_cell(path, "status", Text("checked", style="green"))
+        self._status()
+
+    @on(DataTable.RowSelected, "#reports")
+    def _selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        table = self.query_one("#reports", DataTable)
+        if not self.paths:
+            return
+        path = self.paths[table.cursor_row]
+        a = self.results.get(path)
+        if a is None:
+            self.notify(f"{os.path.basename(path)} is still being checked", severity="warning")
+            return
+        if a.error and a.document is None:
+            self.notify(f"{os.path.basename(path)}: {a.error}", severity="error", timeout=8)
+            return
+        self.app.push_screen(WorkbenchScreen(path, a, several=True))
