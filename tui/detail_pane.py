@@ -33,7 +33,7 @@ def rule_name(code: str) -> str:
 
 
 def _field(label: str, value: str | Text, style: str = "") -> Text:
-    t = Text(f"{label:<10}", style="bold")
+    t = Text(f"{label:<11}", style="bold")
     t.append(value if isinstance(value, Text) else Text(value, style=style))
     return t
 

@@ -53,7 +53,7 @@ class Filter:
 
     def apply(self, findings: Sequence[Finding], verdict_of: Callable[[Finding], str | None]) -> list[Finding]:
         out = []
-        needle = self.search.casefold()
+        words = self.search.casefold().split()  # every word must occur
         for f in findings:
             if self.severity != ALL and str(f.severity) != self.severity:
                 continue
@@ -64,8 +64,10 @@ class Filter:
                 continue
             if self.verdict not in (ALL, UNREVIEWED) and v != self.verdict:
                 continue
-            if needle and needle not in " ".join((f.rule, f.message, f.excerpt, where(f), v or "")).casefold():
-                continue
+            if words:
+                hay = " ".join((f.rule, f.message, f.excerpt, where(f), v or "")).casefold()
+                if not all(w in hay for w in words):
+                    continue
             out.append(f)
         if self.sort == "severity":
             out.sort(key=lambda f: (-int(f.severity), f.sort_key()))

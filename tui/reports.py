@@ -13,6 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
+from textual.worker import Worker, WorkerState, get_current_worker
 
 from narrative import api
 
@@ -22,7 +23,7 @@ from .workbench import WorkbenchScreen
 if TYPE_CHECKING:
     from .app import NarrativeApp
 
-COLUMNS = (("file", 24), ("department", 16), ("year", 4), ("kind", 4), ("E", 3), ("W", 3), ("I", 3), ("status", 30))
+COLUMNS = (("file", 20), ("department", 18), ("year", 4), ("kind", 4), ("E", 3), ("W", 3), ("I", 3))
 
 
 class ReportsScreen(Screen[None]):
@@ -33,6 +34,7 @@ class ReportsScreen(Screen[None]):
         self.paths = paths
         self.results: dict[str, api.Analysis] = {}
         self.done = False
+        self.status_width = 30
 
     @property
     def narrative_app(self) -> NarrativeApp:
@@ -47,8 +49,11 @@ class ReportsScreen(Screen[None]):
         table = self.query_one("#reports", DataTable)
         for name, width in COLUMNS:
             table.add_column(name, width=width, key=name)
+        # the reason a file is unreadable takes the width that is left (cells, CJK = 2)
+        self.status_width = max(12, self.app.size.width - sum(w for _, w in COLUMNS) - 2 * (len(COLUMNS) + 1) - 2)
+        table.add_column("status", width=self.status_width, key="status")
         for p in self.paths:
-            table.add_row(Text(clip(os.path.basename(p), 24)), "", "", "", "", "", "",
+            table.add_row(Text(clip(os.path.basename(p), 20)), "", "", "", "", "", "",
                           Text("waiting", style="dim"), key=p)
         self._status()
         table.focus()
@@ -63,8 +68,9 @@ class ReportsScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="reports")
     def _check_all(self) -> None:
+        worker = get_current_worker()
         for p in self.paths:
-            if self.narrative_app.is_closing:  # type: ignore[attr-defined]
+            if worker.is_cancelled:
                 return
             self.app.call_from_thread(self._mark, p, Text("checking…", style="italic"))
             try:
@@ -74,6 +80,13 @@ class ReportsScreen(Screen[None]):
             self.app.call_from_thread(self._fill, p, a)
         self.done = True
 
+    @on(Worker.StateChanged)
+    def _worker_failed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "reports" and event.state == WorkerState.ERROR:
+            err = event.worker.error
+            self.notify(f"checking the reports stopped: {type(err).__name__}: {err}".splitlines()[0],
+                        severity="error", timeout=10)
+
     def _mark(self, path: str, status: Text) -> None:
         self.query_one("#reports", DataTable).update_cell(path, "status", status)
 
@@ -82,11 +95,11 @@ class ReportsScreen(Screen[None]):
         table = self.query_one("#reports", DataTable)
         doc = a.document
         if doc is not None:
-            table.update_cell(path, "department", Text(clip(doc.department or "?", 16)))
+            table.update_cell(path, "department", Text(clip(doc.department or "?", 18)))
             table.update_cell(path, "year", str(doc.year or "?"))
             table.update_cell(path, "kind", doc.report_kind or "?")
         if a.error:
-            table.update_cell(path, "status", Text(clip(a.error, 30), style="red"))
+            table.update_cell(path, "status", Text(clip(a.error, self.status_width), style="red"))
         else:
             for key, sev, style in (("E", api.Severity.ERROR, "bold red"), ("W", api.Severity.WARNING, "yellow"),
                                     ("I", api.Severity.INFO, "cyan")):

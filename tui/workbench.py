@@ -274,8 +274,7 @@ class WorkbenchScreen(Screen[None]):
 
     @on(Input.Submitted, "#search")
     def _search_done(self, event: Input.Submitted) -> None:
-        box = self.query_one("#search", Input)
-        box.display = bool(box.value)
+        self.query_one("#search", Input).display = False  # the header shows the search; 0 clears it
         self.query_one("#findings-table").focus()
 
     def action_back(self) -> None:
@@ -284,6 +283,9 @@ class WorkbenchScreen(Screen[None]):
             box.value = ""
             box.display = False
             self.query_one("#findings-table").focus()
+            return
+        if self.findings_pane.filter.search:
+            self._set_filter(Filter(**{**self.findings_pane.filter.__dict__, "search": ""}))
             return
         if self.several:
             self.dismiss(None)
