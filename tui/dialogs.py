@@ -79,6 +79,7 @@ class VerdictScreen(ModalScreen[tuple[str, str] | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="verdict-box"):
             yield Static(Text(f"{self.finding.rule}: {self.finding.message}"), id="verdict-title")
+            yield Static(Text("note, then a verdict (tab, enter); escape cancels", style="dim"))
             yield Input(value=self.current.note if self.current else "", placeholder="note (why)", id="verdict-note")
             with Horizontal(id="verdict-buttons"):
                 yield Button("confirmed", id=api.CONFIRMED, variant="error")
@@ -93,8 +94,12 @@ class VerdictScreen(ModalScreen[tuple[str, str] | None]):
             self.dismiss((str(event.button.id), self.query_one("#verdict-note", Input).value))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        verdict = self.current.verdict if self.current else api.CONFIRMED
-        self.dismiss((verdict, event.value))
+        """Enter keeps the verdict the finding has, with the new note; a finding without one
+        goes on to the buttons (no verdict is given by default)."""
+        if self.current is not None and self.current.verdict in api.VERDICTS:
+            self.dismiss((self.current.verdict, event.value))
+        else:
+            self.query_one(Button).focus()
 
     def action_cancel(self) -> None:
         self.dismiss(None)

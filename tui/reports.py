@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -23,7 +24,16 @@ from .workbench import WorkbenchScreen
 if TYPE_CHECKING:
     from .app import NarrativeApp
 
-COLUMNS = (("file", 20), ("department", 18), ("year", 4), ("kind", 4), ("E", 3), ("W", 3), ("I", 3))
+COLUMNS = (("department", 18), ("year", 4), ("kind", 4), ("E", 3), ("W", 3), ("I", 3))
+
+
+def middle(name: str, width: int) -> str:
+    """A file name cut in the middle to ``width`` cells: both its start and its end
+    (jiangsu-shengwei-2017-budget-text.pdf / -tables.pdf) tell reports apart."""
+    if cell_len(name) <= width:
+        return name
+    tail = width // 2
+    return clip(name, width - tail + 1)[:-1] + "…" + name[-(tail - 1):] if tail > 1 else clip(name, width)
 
 
 class ReportsScreen(Screen[None]):
@@ -35,6 +45,7 @@ class ReportsScreen(Screen[None]):
         self.results: dict[str, api.Analysis] = {}
         self.done = False
         self.status_width = 30
+        self.file_width = 20
 
     @property
     def narrative_app(self) -> NarrativeApp:
@@ -47,13 +58,16 @@ class ReportsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one("#reports", DataTable)
+        # the file name and the reason a file is unreadable share the width that is left (cells)
+        rest = max(32, self.app.size.width - sum(w for _, w in COLUMNS) - 2 * (len(COLUMNS) + 2) - 2)
+        self.file_width = max(20, min(44, rest - 30))
+        self.status_width = rest - self.file_width
+        table.add_column("file", width=self.file_width, key="file")
         for name, width in COLUMNS:
             table.add_column(name, width=width, key=name)
-        # the reason a file is unreadable takes the width that is left (cells, CJK = 2)
-        self.status_width = max(12, self.app.size.width - sum(w for _, w in COLUMNS) - 2 * (len(COLUMNS) + 1) - 2)
         table.add_column("status", width=self.status_width, key="status")
         for p in self.paths:
-            table.add_row(Text(clip(os.path.basename(p), 20)), "", "", "", "", "", "",
+            table.add_row(Text(middle(os.path.basename(p), self.file_width)), "", "", "", "", "", "",
                           Text("waiting", style="dim"), key=p)
         self._status()
         table.focus()
