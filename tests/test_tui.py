@@ -337,3 +337,26 @@ def test_the_command_refuses_a_missing_file_in_one_line(tmp_path: Path) -> None:
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
     assert done.stderr.strip().count("\n") == 0 and "nope.txt" in done.stderr
+
+
+def test_the_prose_and_tables_files_of_one_report_get_a_row_checked_as_one() -> None:
+    # samples/qinghe-xuanchuanbu-2024-prose.pdf and -tables.pdf: the clean 2024 report in two files
+    prose, tables = (str(SAMPLES / f"qinghe-xuanchuanbu-2024-{part}.pdf") for part in ("prose", "tables"))
+    app = NarrativeApp([prose, tables], several=True)
+
+    async def script(pilot) -> None:  # type: ignore[no-untyped-def]
+        screen = app.screen
+        assert isinstance(screen, ReportsScreen)
+        key = f"{prose} + {tables}"
+        assert screen.paths[-1] == key and screen.pairs[key] == [prose, tables]
+        row = [str(c) for c in screen.query_one("#reports").get_row(key)]  # type: ignore[attr-defined]
+        assert row[1] == "中共青禾县委宣传部" and row[4] == "0"  # the clean report, whole: no error
+        assert row[7] == "checked"
+        for _ in range(2):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        b = bench(app)
+        assert b.files == [prose, tables] and b.analysis is screen.results[key]
+
+    drive(app, script)

@@ -47,12 +47,14 @@ class NarrativeApp(App[None]):
         self.several = several if several is not None else len(paths) != 1
 
     # ------------------------------------------------------------------ checking (in workers)
-    def analyse(self, path: str) -> api.Analysis:
-        """Check one report against the prior (read once); called from thread workers."""
+    def analyse(self, path: str | list[str]) -> api.Analysis:
+        """Check one report (a file, or the prose and tables files of one report) against the
+        prior (read once); called from thread workers."""
         try:
             return api.analyse(path, self.options, prior=self._read_prior())
         except Exception as err:  # a bug in the core must not paint a traceback over the screen
-            return api.Analysis(path, error=f"{type(err).__name__}: {err}".splitlines()[0])
+            name = path if isinstance(path, str) else " + ".join(path)
+            return api.Analysis(name, error=f"{type(err).__name__}: {err}".splitlines()[0])
 
     def _read_prior(self) -> api.Prior | None:
         if self.prior_path is None:
@@ -108,7 +110,7 @@ class NarrativeApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.review.where))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:  # type: ignore[type-arg]
         yield from super().get_system_commands(screen)

@@ -45,6 +45,10 @@ LEGEND = (("consistent", "green underline"), ("inconsistent", "bold red underlin
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "close")]
 
+    def __init__(self, review_file: str = "") -> None:
+        super().__init__()
+        self.review_file = review_file
+
     def compose(self) -> ComposeResult:
         keys = Table(box=None, show_header=False, padding=(0, 1))
         keys.add_column(style="bold cyan", no_wrap=True)
@@ -59,6 +63,8 @@ class HelpScreen(ModalScreen[None]):
             yield Static(Text("narrative: the auditor's workbench", style="bold"))
             yield Static(keys)
             yield Static(legend)
+            if self.review_file:
+                yield Static(Text(f"Verdicts are saved in {self.review_file}.", style="bold"))
             yield Static(Text("The mouse works too: click a finding, a place in the document, a footer key.",
                               style="dim"))
 
@@ -108,7 +114,7 @@ class VerdictScreen(ModalScreen[tuple[str, str] | None]):
 class PriorScreen(Screen[None]):
     """Last year's report, read only, scrolled to a line."""
 
-    BINDINGS = [Binding("escape", "close", "back"), Binding("q", "close", "back")]
+    BINDINGS = [Binding("escape", "close", "back"), Binding("q", "app.quit", "quit")]
 
     def __init__(self, analysis: api.Analysis, index: int | None) -> None:
         super().__init__()

@@ -36,13 +36,28 @@ def middle(name: str, width: int) -> str:
     return clip(name, width - tail + 1)[:-1] + "…" + name[-(tail - 1):] if tail > 1 else clip(name, width)
 
 
+def partial_pairs(paths: list[str], results: dict[str, api.Analysis]) -> list[tuple[str, str]]:
+    """The (prose file, tables file) of each report whose two halves are both listed: one
+    file holding only prose and one only tables, of the same identity."""
+    halves: dict[object, dict[str, list[str]]] = {}
+    for p in paths:
+        a = results.get(p)
+        ident = a.document.identity if a is not None and a.document is not None else None
+        if ident is None or len(ident.holds) != 1:
+            continue
+        halves.setdefault(ident.key, {}).setdefault(next(iter(ident.holds)), []).append(p)
+    return [(h["prose"][0], h["tables"][0]) for h in halves.values()
+            if len(h.get("prose", [])) == 1 and len(h.get("tables", [])) == 1]
+
+
 class ReportsScreen(Screen[None]):
     BINDINGS = [Binding("enter", "open", "open", show=True)]
 
     def __init__(self, paths: list[str]) -> None:
         super().__init__()
-        self.paths = paths
+        self.paths = list(paths)
         self.results: dict[str, api.Analysis] = {}
+        self.pairs: dict[str, list[str]] = {}  # row key → the prose and tables files checked as one
         self.done = False
         self.status_width = 30
         self.file_width = 20
@@ -92,7 +107,23 @@ class ReportsScreen(Screen[None]):
             except Exception as err:  # the core never raises for a bad input; a bug is still one line
                 a = api.Analysis(p, error=f"{type(err).__name__}: {err}".splitlines()[0])
             self.app.call_from_thread(self._fill, p, a)
+        for prose, tables in partial_pairs(self.paths, self.results):
+            if worker.is_cancelled:
+                return
+            key = f"{prose} + {tables}"
+            self.app.call_from_thread(self._add_pair, key, prose, tables)
+            self.app.call_from_thread(self._fill, key, self.narrative_app.analyse([prose, tables]))
         self.done = True
+
+    def _add_pair(self, key: str, prose: str, tables: str) -> None:
+        """A row for the prose and tables files of one report checked as one (as ``narrative
+        check`` pairs them), below the two files."""
+        self.paths.append(key)
+        self.pairs[key] = [prose, tables]
+        name = f"{os.path.basename(prose)} + tables"
+        self.query_one("#reports", DataTable).add_row(
+            Text(middle(name, self.file_width), style="bold"), "", "", "", "", "", "",
+            Text("checking as one…", style="italic"), key=key)
 
     @on(Worker.StateChanged)
     def _worker_failed(self, event: Worker.StateChanged) -> None:
@@ -137,4 +168,4 @@ class ReportsScreen(Screen[None]):
         if a.error and a.document is None:
             self.notify(f"{os.path.basename(path)}: {a.error}", severity="error", timeout=8)
             return
-        self.app.push_screen(WorkbenchScreen(path, a, several=True))
+        self.app.push_screen(WorkbenchScreen(self.pairs.get(path, path), a, several=True))

@@ -67,9 +67,12 @@ class WorkbenchScreen(Screen[None]):
         Binding("escape", "back", "back", show=False),
     ]
 
-    def __init__(self, path: str, analysis: api.Analysis | None = None, *, several: bool = False) -> None:
+    def __init__(self, path: str | list[str], analysis: api.Analysis | None = None, *, several: bool = False) -> None:
         super().__init__()
-        self.path = path
+        # one file, or the prose and tables files of one report checked as one
+        self.files = [path] if isinstance(path, str) else list(path)
+        self.path = " + ".join(self.files)
+        self.name_shown = " + ".join(os.path.basename(f) for f in self.files)
         self.analysis: api.Analysis | None = analysis
         self.several = several
         self.index: LineIndex | None = None
@@ -113,7 +116,7 @@ class WorkbenchScreen(Screen[None]):
     def check(self) -> None:
         self._started = time.monotonic()
         kind = "PDF" if self.path.lower().endswith(".pdf") else "file"
-        self.query_one("#progress-text", Static).update(f"checking {os.path.basename(self.path)} ({kind})…")
+        self.query_one("#progress-text", Static).update(f"checking {self.name_shown} ({kind})…")
         self.query_one("#progress").display = True
         self.set_interval(0.5, self._tick, name="tick")
         self._run_check()
@@ -122,11 +125,11 @@ class WorkbenchScreen(Screen[None]):
         if self.query_one("#progress").display:
             secs = time.monotonic() - self._started
             self.query_one("#progress-text", Static).update(
-                f"checking {os.path.basename(self.path)}… {secs:.0f}s (q quits)")
+                f"checking {self.name_shown}… {secs:.0f}s (q quits)")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="check")
     def _run_check(self) -> api.Analysis:
-        return self.narrative_app.analyse(self.path)
+        return self.narrative_app.analyse(self.files[0] if len(self.files) == 1 else self.files)
 
     @on(Worker.StateChanged)
     def _worker_done(self, event: Worker.StateChanged) -> None:
@@ -171,7 +174,7 @@ class WorkbenchScreen(Screen[None]):
     def _status(self, problem: Text | None) -> None:
         a = self.analysis
         t = Text()
-        name = os.path.basename(self.path)
+        name = self.name_shown
         t.append(name, style="bold")
         doc = a.document if a else None
         if doc is not None:
