@@ -164,7 +164,12 @@ class WorkbenchScreen(Screen[None]):
         marks = build_marks(analysis, self.index)
         doc = analysis.document
         lines = doc.lines if doc is not None else []
-        self.document_pane.set_document([_label(ln.page, ln.number) for ln in lines], [ln.text for ln in lines], marks)
+        files = list(dict.fromkeys(ln.file for ln in lines))
+        if len(files) > 1:  # a report read from two files: the gutter says which (f1 the prose)
+            labels = [f"f{files.index(ln.file) + 1} {_label(ln.page, ln.number)}" for ln in lines]
+        else:
+            labels = [_label(ln.page, ln.number) for ln in lines]
+        self.document_pane.set_document(labels, [ln.text for ln in lines], marks)
         flt = self.findings_pane.filter
         if flt.family != ALL and flt.family not in families(analysis.findings):
             flt = Filter(flt.severity, ALL, flt.verdict, flt.search, flt.sort)
