@@ -317,6 +317,7 @@ def test_help_and_the_palette_list_every_action() -> None:
         await pilot.press("question_mark")
         await pilot.pause()
         assert type(app.screen).__name__ == "HelpScreen"
+        assert app.focused is not None and app.focused.id == "help-box"  # scrolls by keyboard at 80×24
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, WorkbenchScreen)
@@ -358,5 +359,51 @@ def test_the_prose_and_tables_files_of_one_report_get_a_row_checked_as_one() -> 
         await pilot.pause()
         b = bench(app)
         assert b.files == [prose, tables] and b.analysis is screen.results[key]
+
+    drive(app, script)
+
+
+def test_a_click_in_the_document_moves_the_cursor_there() -> None:
+    app = NarrativeApp([str(SLIPS)])
+
+    async def script(pilot) -> None:  # type: ignore[no-untyped-def]
+        doc = bench(app).document_pane
+        assert b_index_467(app) is not None
+        i = b_index_467(app)
+        doc._set_cursor(i, 0)  # line 467 on screen: （一）工资福利支出 299.18 万元 …
+        await pilot.pause()
+        y = doc.row_of(i, 0) - doc.scroll_offset.y
+        # the border (1 cell), the gutter, then 工资 is cells 6..9 of the line: click the 资 (code point 4)
+        await pilot.click("#document", offset=(1 + doc._gutter + 8, y))
+        await pilot.pause()
+        assert doc.cursor == (i, 4)
+        assert "299.18" in bench(app).detail_pane.text()  # the claim under the cursor
+
+    drive(app, script)
+
+
+def b_index_467(app: NarrativeApp) -> int | None:
+    index = bench(app).index
+    return index.index(467) if index is not None else None
+
+
+def test_g_goes_to_last_years_statement_a_finding_points_at() -> None:
+    # carry-slips C02 (manifest): line 469's 比上年减少 2.23 万元，下降 5.06% is word for word the
+    # 2023 report's line 469 (YOY004)
+    carry = SAMPLES / "qinghe-xuanchuanbu-2024-carry-slips.txt"
+    app = NarrativeApp([str(carry)], prior=str(CLEAN_2023))
+
+    async def script(pilot) -> None:  # type: ignore[no-untyped-def]
+        await search(pilot, "YOY004")
+        f = bench(app).findings_pane.current()
+        assert f is not None and (f.rule, f.span.line) == ("YOY004", 469)
+        await pilot.press("g")
+        await pilot.pause()
+        screen = app.screen
+        assert type(screen).__name__ == "PriorScreen"
+        pane = screen.query_one("#prior-document")
+        i = pane.marked[0][0]  # type: ignore[attr-defined]
+        assert "下降 5.06%" in pane.texts[i] and i == pane.cursor[0]  # type: ignore[attr-defined]
+        assert pane.row_of(i, 0) in pane.visible_rows()  # type: ignore[attr-defined]
 
     drive(app, script)

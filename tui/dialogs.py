@@ -34,6 +34,7 @@ HELP_KEYS: tuple[tuple[str, str], ...] = (
     ("u", "clear the finding's verdict"),
     ("r", "check the file again (after an edit); verdicts stay by fingerprint"),
     ("e", "export the shown findings as Markdown"),
+    ("g", "go to the place the finding points at (a cell, last year's report); again: the next"),
     ("z", "maximize / restore the focused pane"),
     ("escape", "back to the reports list (several reports)"),
 )

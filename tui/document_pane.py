@@ -235,10 +235,13 @@ class DocumentPane(ScrollView, can_focus=True):
         self._set_cursor(0 if where == 0 else len(self.texts) - 1, 0)
 
     def on_click(self, event: events.Click) -> None:
-        r = self.scroll_offset.y + event.y
+        at = event.get_content_offset(self)  # inside the border; None on the border or a scrollbar
+        if at is None:
+            return
+        r = self.scroll_offset.y + at.y
         if 0 <= r < len(self.rows):
             row = self.rows[r]
-            self._set_cursor(row.index, self._offset_at(row, max(0, event.x + self.scroll_offset.x - self._gutter)))
+            self._set_cursor(row.index, self._offset_at(row, max(0, at.x + self.scroll_offset.x - self._gutter)))
 
     def on_focus(self) -> None:
         self.refresh()

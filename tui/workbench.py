@@ -16,6 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import DataTable, Footer, Input, ProgressBar, Static
 from textual.worker import Worker, WorkerState
@@ -29,7 +30,7 @@ from .export import export_path, findings_markdown
 from .filters import ALL, SEVERITIES, SORTS, UNREVIEWED, Filter, families, where
 from .findings_pane import FindingsPane
 from .marks import FINDING, LineIndex, build_marks
-from .places import PRIOR, Place
+from .places import PRIOR, REPORT, Place
 from .review import VERDICT_LABELS
 
 if TYPE_CHECKING:
@@ -53,6 +54,7 @@ ACTIONS: tuple[tuple[str, str, str, bool, str], ...] = (
     ("s", "cycle('sort')", "sort", True, "Sort by place, severity or code"),
     ("0", "clear_filters", "all", False, "Clear every filter and the search"),
     ("e", "export", "export", True, "Export the shown findings as Markdown"),
+    ("g", "related", "related", False, "Go to the place the finding points at (a cell, last year's report)"),
     ("z", "zoom", "zoom", False, "Maximize or restore the focused pane"),
 )
 
@@ -78,6 +80,8 @@ class WorkbenchScreen(Screen[None]):
         self.index: LineIndex | None = None
         self._started = 0.0
         self._keep: str | None = None
+        self._ticker: Timer | None = None
+        self._related_turn: dict[str, int] = {}
 
     @property
     def narrative_app(self) -> NarrativeApp:
@@ -118,7 +122,8 @@ class WorkbenchScreen(Screen[None]):
         kind = "PDF" if self.path.lower().endswith(".pdf") else "file"
         self.query_one("#progress-text", Static).update(f"checking {self.name_shown} ({kind})…")
         self.query_one("#progress").display = True
-        self.set_interval(0.5, self._tick, name="tick")
+        if self._ticker is None:
+            self._ticker = self.set_interval(0.5, self._tick, name="tick")
         self._run_check()
 
     def _tick(self) -> None:
@@ -379,6 +384,27 @@ class WorkbenchScreen(Screen[None]):
             self.notify(f"cannot write {path}: {err.strerror}", severity="error")
             return
         self.notify(f"{len(pane.shown)} findings written to {os.path.relpath(path)}")
+
+    def action_related(self) -> None:
+        """Go to the next place the selected finding points at (``related``), in turn."""
+        f = self._selected()
+        if f is None:
+            return
+        if not f.related:
+            self.notify(f"{f.rule} {where(f)} points at no other place", severity="warning")
+            return
+        n = self._related_turn.get(f.fingerprint, 0) % len(f.related)
+        self._related_turn[f.fingerprint] = n + 1
+        ref = f.related[n]
+        s = ref.span
+        if s.line is None:
+            return
+        place = Place(s.line, PRIOR if ref.document == api.PRIOR else REPORT, s.page, s.column)
+        if place.side == REPORT:
+            self.show_span(s)
+            self.document_pane.focus()
+        else:
+            self.go_to(place)
 
     def action_zoom(self) -> None:
         focused = self.focused
