@@ -14,10 +14,10 @@ import sys
 from collections.abc import Sequence
 
 from ..diagnostics import ExitCode, warn
-from . import baseline, check, diff, info
+from . import baseline, check, diff, info, tui
 from .common import Parser
 
-COMMANDS = (check, diff, info, baseline)
+COMMANDS = (check, diff, info, baseline, tui)
 
 
 def build_parser() -> argparse.ArgumentParser:
