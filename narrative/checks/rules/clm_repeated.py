@@ -8,6 +8,7 @@ from ...findings import Severity
 from ..base import Context, checker, declare
 from ..claim_support import (
     claim_excerpt,
+    claims_in_block,
 )
 
 CLM010 = declare("CLM010", "stated-twice", Severity.ERROR, "prose", """
@@ -69,7 +70,7 @@ def _head_in_sentence(c: Claim, claims: list[Claim]) -> Claim | None:
     zhong = [m.start() + start for m in regex.finditer("其中", norm[start : c.start])]
     if not zhong:
         return None
-    heads = [x for x in claims if x.block is c.block and x.kind in ("amount", "count")
+    heads = [x for x in claims_in_block(claims, c.block) if x.kind in ("amount", "count")
              and start <= x.start < zhong[-1]]
     return heads[-1] if heads else None
 

@@ -12,6 +12,8 @@ from ...rounding import Interval, compare, fmt
 from ..base import RND001, Context, checker, declare
 from ..claim_support import (
     claim_excerpt,
+    claims_in_block,
+    claims_of_subject,
     emit_comparison,
     sentence_end,
     sentence_of,
@@ -73,7 +75,7 @@ def _whole(ctx: Context, claims: list[Claim], c: Claim) -> tuple[Fraction, Inter
     # the whole's scope comes from its own words ("占本年支出合计的": all funds)
     scope = subj[0].scope_of_name(name) or ("gpb" if "一般公共预算" in name else
                                            "fiscal" if "财政拨款" in name else "all")
-    stated = [x for x in claims if x.subject_id == sid and x.kind == "amount" and x.role == "final"
+    stated = [x for x in claims_of_subject(claims, sid) if x.kind == "amount" and x.role == "final"
               and x.scope == scope and x.value is not None and _before(x, c)]
     if stated:
         x = stated[-1]
@@ -106,7 +108,7 @@ def _head_of(claims: list[Claim], c: Claim) -> Claim | None:
     if not zhong:
         return None
     at = zhong[-1]
-    heads = [x for x in claims if x.block is c.block and x.kind in ("amount", "count") and x.start < at and x is not c]
+    heads = [x for x in claims_in_block(claims, c.block) if x.kind in ("amount", "count") and x.start < at and x is not c]
     return heads[-1] if heads else None
 
 
