@@ -50,7 +50,9 @@ class Interval:
         return Interval(min(products), max(products))
 
     def scale(self, factor: Fraction | int) -> Interval:
-        return self * Interval.point(factor)
+        if factor >= 0:  # the same product as ``self * Interval.point(factor)``, in two steps
+            return Interval(self.low * factor, self.high * factor)
+        return Interval(self.high * factor, self.low * factor)
 
     def contains_zero(self) -> bool:
         return self.low <= 0 <= self.high

@@ -85,8 +85,16 @@ class Num:
     @property
     def wan(self) -> Interval:
         """Interval in 万元 for money, or in the figure's own unit otherwise."""
-        iv = self.figure.interval
-        return iv.scale(self.scale)
+        # Kept on the instance (frozen, but with a __dict__): checks ask for it again and
+        # again, and interval products of Fractions are slow.
+        iv: Interval | None = self.__dict__.get("_wan")
+        if iv is None:
+            scale = self.scale
+            iv = self.figure.interval
+            if scale != 1:
+                iv = iv.scale(scale)
+            self.__dict__["_wan"] = iv
+        return iv
 
     @property
     def wan_value(self) -> Fraction:
