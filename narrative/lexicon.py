@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .normalize import squash
+from .startup_cache import cached, digest
 
 
 def lexicon_path(name: str) -> Path:
@@ -22,12 +23,15 @@ def lexicon_path(name: str) -> Path:
 
 @cache
 def load_toml(name: str) -> dict[str, Any]:
+    """A lexicon file parsed; the parsed form is kept between processes (``startup_cache``,
+    keyed by the file's content), as parsing the lexicons was a good part of a start."""
     path = resources.files("narrative.lexicons").joinpath(name)
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         return {}
-    return tomllib.loads(text)
+    text = data.decode("utf-8")
+    return cached(f"lexicon-{name}-{digest(data)}", lambda: tomllib.loads(text))
 
 
 @cache
