@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 from .normalize import squash
-from .startup_cache import cached, digest
 
 
 def lexicon_path(name: str) -> Path:
@@ -23,15 +22,12 @@ def lexicon_path(name: str) -> Path:
 
 @cache
 def load_toml(name: str) -> dict[str, Any]:
-    """A lexicon file parsed; the parsed form is kept between processes (``startup_cache``,
-    keyed by the file's content), as parsing the lexicons was a good part of a start."""
     path = resources.files("narrative.lexicons").joinpath(name)
     try:
-        data = path.read_bytes()
+        text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return {}
-    text = data.decode("utf-8")
-    return cached(f"lexicon-{name}-{digest(data)}", lambda: tomllib.loads(text))
+    return tomllib.loads(text)
 
 
 @cache

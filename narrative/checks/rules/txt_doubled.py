@@ -11,7 +11,6 @@ import regex
 from ...findings import Severity
 from ...lexicon import lexicon_path
 from ...model import Document
-from ...startup_cache import cached, digest
 from ..base import Context, checker, declare
 from ..text_support import ProseSpan, prose_spans, sentence_at
 
@@ -55,27 +54,9 @@ def _jieba_dict() -> str:
 
 
 @cache
-def _jieba_dict_id() -> str:
-    """What identifies the installed dictionary (path, size, modification time)."""
-    from ...claims.segment import jieba_dict_path
-
-    path = jieba_dict_path()
-    try:
-        st = path.stat() if path else None
-    except OSError:
-        st = None
-    return digest(str(path), f"{st.st_size}:{st.st_mtime_ns}" if st else "-")
-
-
-@cache
 def words_with(ch: str) -> dict[str, int]:
     """The words of jieba's dictionary that contain ``ch``, with their frequencies
-    (a few hundred to a few thousand words).  Kept between processes (``startup_cache``):
-    reading the 5 MB dictionary took longer than the rest of this check."""
-    return cached(f"jieba-words-{_jieba_dict_id()}-{ord(ch):x}", lambda: _words_with(ch))
-
-
-def _words_with(ch: str) -> dict[str, int]:
+    (a few hundred to a few thousand words, found in about a millisecond)."""
     d = _jieba_dict()
     out: dict[str, int] = {}
     k = d.find(ch)
