@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from fractions import Fraction
 
+from .. import patterns
 from ..claims.model import Claim
 from ..claims.numbers import Num
 from ..findings import Severity
@@ -158,10 +159,8 @@ def final_and_budget(doc: Document, claims: list[Claim], c: Claim
                       ) -> tuple[Claim | None, Interval | None, Fraction | None, str]:
     """The 决算/执行 figure before ``c`` in its sentence and the budget it is measured against:
     a budget figure of the same sentence, else, for a project, its 自评表 全年预算数."""
-    import regex
-
     near = [x for x in same_sentence(claims, c) if x.start < c.start
-            and not regex.fullmatch(r"(?:结余|超支)(?:资金|金额)?", x.subject)]
+            and not patterns.fullmatch(r"(?:结余|超支)(?:资金|金额)?", x.subject)]
     final = next((x for x in reversed(near) if x.role == "final"), None)
     if final is None:
         return None, None, None, ""

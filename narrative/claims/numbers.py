@@ -15,6 +15,7 @@ from fractions import Fraction
 
 import regex
 
+from .. import patterns
 from ..rounding import Figure, Interval, parse_number
 
 MONEY_UNITS = {"万元": Fraction(1), "元": Fraction(1, 10000), "亿元": Fraction(10000), "万": Fraction(1)}
@@ -159,7 +160,7 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
     for m in YEAR_RE.finditer(norm):
         covered.append((m.start(), m.end(), "year"))
     for m in ENUM_RE.finditer(norm):
-        d = regex.search(r"\d+", norm[m.start() : m.end()])
+        d = patterns.search(r"\d+", norm[m.start() : m.end()])
         if d:
             covered.append((m.start() + d.start(), m.start() + d.end(), "enumerator"))
 
@@ -185,7 +186,7 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
             # a bare number: "100 %" split oddly, a score without 分, or a code
             skipped.append(Skipped(a, b, m.group("num"), "number without a unit"))
             continue
-        if unit == "万" and regex.match(r"(?:余|多)?(?![余多元])\p{Han}", norm[m.end("unit") :]):
+        if unit == "万" and patterns.match(r"(?:余|多)?(?![余多元])\p{Han}", norm[m.end("unit") :]):
             # "5万余人", "187万平方米": ten thousands of people or of square metres, not money
             skipped.append(Skipped(a, b, m.group("num"), "a number in 万 of something that is not money"))
             continue

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ... import patterns
 from ...claims.model import Claim
 from ...claims.subjects import match_subject
 from ...findings import Severity
@@ -53,12 +54,10 @@ WHOLE_CONTEXT_RE = r"(?P<w>[\p{Han}()]{2,20}?)(?:的具体构成|构成情况|�
 
 def _whole(ctx: Context, claims: list[Claim], c: Claim) -> tuple[Fraction, Interval, str] | None:
     """(value, interval, description) of the whole a share is taken of."""
-    import regex
-
     name = c.words.get("whole", "")
     if not name:
         m = None
-        for m in regex.finditer(WHOLE_CONTEXT_RE, c.block.norm[: c.start]):  # noqa: B007 - the last match
+        for m in patterns.finditer(WHOLE_CONTEXT_RE, c.block.norm[: c.start]):  # noqa: B007 - the last match
             pass
         if m is not None:
             name = m.group("w")
@@ -108,12 +107,10 @@ def _before(a: Claim, b: Claim) -> bool:
 
 
 def _head_of(claims: list[Claim], c: Claim) -> Claim | None:
-    import regex
-
     if c.refs.get("whole") is not None:
         return c.refs["whole"]  # the whole the claims' reading gives a part after 其中
 
-    zhong = [m.start() for m in regex.finditer("其中", c.block.norm[: c.start])]
+    zhong = [m.start() for m in patterns.finditer("其中", c.block.norm[: c.start])]
     if not zhong:
         return None
     at = zhong[-1]
