@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from . import patterns
 from .model import Block, Cell, Document, FactKey, ReportIdentity, Span
 from .normalize import fold
 from .rounding import Interval
@@ -142,7 +143,7 @@ def raw_key(text: str) -> str:
 
 
 def numbers_in_key(key: str) -> list[str]:
-    return [m.group(0) for m in NUM_RE.finditer(regex.sub(r"Y[+-]\d+", "", key))]
+    return [m.group(0) for m in NUM_RE.finditer(patterns.sub(r"Y[+-]\d+", "", key))]
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from . import patterns
 from .model import ReportIdentity
 from .normalize import fold, squash
 
@@ -75,11 +76,11 @@ def normalise_department(name: str) -> str:
     ("江苏省委办公厅") given it, so "中国共产党江苏省委员会办公厅", "江苏省委办公厅" and
     "中共江苏省委办公厅" are one department."""
     t = squash(name)
-    t = regex.sub(r"^(?:[一二三四五六七八九十]+[、.]|\d+[、.])", "", t)
-    t = regex.sub(r"[(（]本级[)）]$|本级$", "", t)
+    t = patterns.sub(r"^(?:[一二三四五六七八九十]+[、.]|\d+[、.])", "", t)
+    t = patterns.sub(r"[(（]本级[)）]$|本级$", "", t)
     t = t.replace("中国共产党", "中共")
     if t.startswith("中共"):
-        t = regex.sub(r"(?<=(?:省|自治区|市|州|地区|盟|区|县|旗))委员会", "委", t)
+        t = patterns.sub(r"(?<=(?:省|自治区|市|州|地区|盟|区|县|旗))委员会", "委", t)
     elif PARTY_SHORT_RE.match(t):
         t = "中共" + t
     return t
@@ -91,9 +92,9 @@ def _name_from(pre: str, post: str) -> str | None:
     for cand in (pre, post):
         c = LEVEL_WORDS_RE.sub("", squash(cand).strip(":：,，、"))
         c = HEADING_WORDS_RE.sub("", c)
-        c = regex.sub(r"^(?:第[一二三四五六七八九十]+部分)", "", c)
+        c = patterns.sub(r"^(?:第[一二三四五六七八九十]+部分)", "", c)
         c = LEVEL_WORDS_RE.sub("", c)
-        if len(c) >= 3 and not REGION_RE.match(c) and regex.fullmatch(r"[\p{Han}A-Za-z()（）]+", c):
+        if len(c) >= 3 and not REGION_RE.match(c) and patterns.fullmatch(r"[\p{Han}A-Za-z()（）]+", c):
             return c
     return None
 
@@ -127,9 +128,9 @@ def _title_lines(lines: list[SourceLine]) -> list[SourceLine]:
         if ln.blank:
             continue
         t = ln.norm.strip()
-        if ln.is_table_row or regex.match(r"^\s*目\s*录\s*$", t):
+        if ln.is_table_row or patterns.match(r"^\s*目\s*录\s*$", t):
             break
-        if len(t) > 40 or regex.search(r"[，,。；;！？]", t):
+        if len(t) > 40 or patterns.search(r"[，,。；;！？]", t):
             break  # a sentence ("…审议了2023年度部门决算…") is not a title
         out.append(ln)
         if "决算" in t or "预算" in t:
@@ -165,7 +166,7 @@ def read_identity(lines: list[SourceLine], tables: list[Table]) -> ReportIdentit
             continue
         fm = FIELD_RE.match(text)
         if fm:
-            value = regex.split(r"\s{2,}|\t|单位\s*[:：]", fm.group("v"))[0]
+            value = patterns.split(r"\s{2,}|\t|单位\s*[:：]", fm.group("v"))[0]
             v.name(value, 4, _where(ln))
             f = squash(fm.group("f"))
             if f == "预算单位":
@@ -180,7 +181,7 @@ def read_identity(lines: list[SourceLine], tables: list[Table]) -> ReportIdentit
         if len(text) > 60 or SENTENCE_MARK_RE.search(text):
             continue
         m = YEAR_KIND_RE.search(squash(text))
-        if m and (HEADING_WORDS_RE.search(squash(text)) or regex.search(r"(?:说明|表|公开|报表)$", squash(text))):
+        if m and (HEADING_WORDS_RE.search(squash(text)) or patterns.search(r"(?:说明|表|公开|报表)$", squash(text))):
             v.years[int(m.group("year"))] += 1
             v.kinds[m.group("kind")] += 1
             if m.group("level"):
@@ -194,12 +195,12 @@ def read_identity(lines: list[SourceLine], tables: list[Table]) -> ReportIdentit
             v.levels[lm.group(1)] += 1
     for t in tables:
         for ln in t.preamble:
-            m = regex.search(r"((?:19|20)\d{2})\s*年", ln.norm)
-            if m and regex.search(r"表\s*$|年度?\s*[)）]?\s*$", ln.norm.strip()):
+            m = patterns.search(r"((?:19|20)\d{2})\s*年", ln.norm)
+            if m and patterns.search(r"表\s*$|年度?\s*[)）]?\s*$", ln.norm.strip()):
                 v.years[int(m.group(1))] += 1
-            if regex.search(r"决算\S*表\s*$", squash(ln.norm)):
+            if patterns.search(r"决算\S*表\s*$", squash(ln.norm)):
                 v.kinds["决算"] += 1
-            elif regex.search(r"预算\S*表\s*$", squash(ln.norm)):
+            elif patterns.search(r"预算\S*表\s*$", squash(ln.norm)):
                 v.kinds["预算"] += 1
     department = _best_name(v)
     written = v.written[department].most_common(1)[0][0] if department else None
@@ -255,7 +256,7 @@ def report_signs(doc: Document) -> tuple[tuple[str, ...], frozenset[str]]:
         weak.append(f"title '{squash(' '.join(ln.norm.strip() for ln in title))}'")
     heads = []
     for b in doc.blocks:
-        if b.kind == "heading" or (len(b.norm) <= 40 and not regex.search(r"[，。；]", b.norm)):
+        if b.kind == "heading" or (len(b.norm) <= 40 and not patterns.search(r"[，。；]", b.norm)):
             m = REPORT_HEADING_RE.search(squash(b.norm))
             if m and m.group(0) not in heads:
                 heads.append(m.group(0))

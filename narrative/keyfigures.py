@@ -21,6 +21,7 @@ from fractions import Fraction
 
 import regex
 
+from . import patterns
 from .claims.model import Claim
 from .diff_tables import money, percent_change, scale_of
 from .model import Document, Fact, Span
@@ -166,7 +167,7 @@ def _from_prose(claims: list[Claim], spec: Spec, kind: str | None) -> Amount | N
     for c in claims:
         v = c.value
         named = c.subject_id in spec.subjects or (
-            not c.subject_id and spec.prose_words and regex.fullmatch(spec.prose_words, squash(c.subject)))
+            not c.subject_id and spec.prose_words and patterns.fullmatch(spec.prose_words, squash(c.subject)))
         if (c.kind == "amount" and v is not None and v.money and named and c.period == "year"
                 and v.qualifier is None and (c.role or role) == role):
             return Amount(v.text, v.wan_value, v.figure.decimals, "万元", "prose", c.loc_of())
@@ -191,8 +192,8 @@ def _specs(old_kind: str | None, new_kind: str | None, old: Document, new: Docum
                 continue
             for key, f in t.facts.items():
                 code = key.row.removeprefix("exp.")
-                if key.col == col and regex.fullmatch(r"\d{3}", code) and f.cell.figure and f.cell.figure.value:
-                    classes.setdefault(code, regex.sub(r"^[\s\d一二三四五六七八九十]+[、.]\s*", "", f.label).strip())
+                if key.col == col and patterns.fullmatch(r"\d{3}", code) and f.cell.figure and f.cell.figure.value:
+                    classes.setdefault(code, patterns.sub(r"^[\s\d一二三四五六七八九十]+[、.]\s*", "", f.label).strip())
             break
     at = next((i for i, s in enumerate(out) if s.group in ("基本/项目", "经济分类", "三公")), len(out))
     for code, label in sorted(classes.items()):
@@ -217,7 +218,7 @@ def _statement(spec: Spec, value: Amount | None, claims: list[Claim]) -> Claim |
     if spec.words:
         for c in cands:
             if not c.subject_id or c.subject_id not in _ALL_SUBJECTS:
-                if regex.search(spec.words, squash(c.subject)) and _same_value(c, value):
+                if patterns.search(spec.words, squash(c.subject)) and _same_value(c, value):
                     return c
     return None
 

@@ -10,6 +10,8 @@ join several lines keep a per-character map of their own (see ``structure``).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 _PAIRS = {
     "，": ",",
     "％": "%",
@@ -36,8 +38,13 @@ _TABLE.update({0xFF21 + i: chr(0x41 + i) for i in range(26)})
 _TABLE.update({0xFF41 + i: chr(0x61 + i) for i in range(26)})
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
-    """Return ``text`` with full-width forms folded; ``len`` is unchanged."""
+    """Return ``text`` with full-width forms folded; ``len`` is unchanged.
+
+    Cached: the same cells, labels and lines are folded many times over in one check
+    (and again in the next report of a batch), and ``str.translate`` with a mapping
+    costs a dictionary look-up per character."""
     folded = text.translate(_TABLE)
     assert len(folded) == len(text)
     return folded
@@ -46,6 +53,7 @@ def fold(text: str) -> str:
 _SQUASH_DROP = str.maketrans("", "", " \t\r\n\u3000\"“”'‘’「」")
 
 
+@lru_cache(maxsize=1 << 16)
 def squash(text: str) -> str:
     """Folded text without whitespace or quotes: the form in which labels,
     headers and subject names are compared ("“三公”经费" == "三公经费")."""

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
+from functools import cache
 
 import regex
 
@@ -49,7 +50,9 @@ class Interval:
         return Interval(min(products), max(products))
 
     def scale(self, factor: Fraction | int) -> Interval:
-        return self * Interval.point(factor)
+        if factor >= 0:  # the same product as ``self * Interval.point(factor)``, in two steps
+            return Interval(self.low * factor, self.high * factor)
+        return Interval(self.high * factor, self.low * factor)
 
     def contains_zero(self) -> bool:
         return self.low <= 0 <= self.high
@@ -108,15 +111,26 @@ class Figure:
     def half_unit(self) -> Fraction:
         if self.exact:
             return Fraction(0)
-        return Fraction(1, 2 * 10**self.decimals)
+        return _half_unit(self.decimals)
 
     @property
     def interval(self) -> Interval:
-        h = self.half_unit
-        return Interval(self.value - h, self.value + h)
+        # Kept on the instance (a frozen dataclass still has a __dict__): checks ask a
+        # cell for its interval many times, and Fraction arithmetic is slow.
+        iv: Interval | None = self.__dict__.get("_interval")
+        if iv is None:
+            h = self.half_unit
+            iv = Interval(self.value - h, self.value + h)
+            self.__dict__["_interval"] = iv
+        return iv
 
     def __str__(self) -> str:
         return self.text
+
+
+@cache
+def _half_unit(decimals: int) -> Fraction:
+    return Fraction(1, 2 * 10**decimals)
 
 
 _PLAIN_NUMBER_RE = regex.compile(r"([-+]?)(\d+)(?:\.(\d+))?")
@@ -130,8 +144,9 @@ def parse_number(text: str) -> tuple[Fraction, int] | None:
     m = _PLAIN_NUMBER_RE.fullmatch(t)
     if not m:
         return None
-    decimals = len(m.group(3) or "")
-    value = Fraction(m.group(2) + ("." + m.group(3) if m.group(3) else ""))
+    frac = m.group(3) or ""
+    decimals = len(frac)
+    value = Fraction(int(m.group(2) + frac), 10**decimals)
     if m.group(1) == "-":
         value = -value
     return value, decimals
@@ -152,10 +167,13 @@ def parse_figure(text: str) -> Figure | None:
 def fmt(value: Fraction, decimals: int) -> str:
     """Format an exact value rounded half-up (away from zero) to ``decimals`` digits,
     the way the reports' spreadsheets round."""
-    q = Fraction(10) ** decimals
-    scaled = abs(value) * q
-    whole = int(scaled)
-    if scaled - whole >= Fraction(1, 2):
+    # Integer arithmetic on numerator and denominator: the same half-up rounding as
+    # Fraction arithmetic, without building a Fraction at every step (fmt runs for
+    # every compared figure).
+    num = abs(value.numerator) * 10**decimals
+    den = value.denominator
+    whole, rest = divmod(num, den)
+    if 2 * rest >= den:
         whole += 1
     sign = "-" if value < 0 and whole != 0 else ""
     digits = str(whole).rjust(decimals + 1, "0")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import regex
 
+from . import patterns
 from .model import Block, Cell, Document, Row, Section, Sentence, Table, TocEntry
 from .rounding import parse_figure
 from .source import SourceDocument, SourceLine
@@ -78,7 +79,7 @@ def heading_level(text: str) -> int | None:
     body = BULLET_RE.sub("", t)
     for level, pattern in HEADING_PATTERNS[1:]:
         if pattern.match(body):
-            if len(body) <= 40 and not regex.search(r"[,，;；]", body):
+            if len(body) <= 40 and not patterns.search(r"[,，;；]", body):
                 return level
             return None
     return None
@@ -181,7 +182,7 @@ class _Builder:
             if ln.is_table_row:
                 break
             if NOTE_START_RE.match(t) or (in_note and NOTE_MORE_RE.match(t) and heading_level(t) is None) or (
-                in_note and regex.search(r"本表|此表|该表", t) and heading_level(t) is None
+                in_note and patterns.search(r"本表|此表|该表", t) and heading_level(t) is None
             ):
                 notes.append(k)
                 in_note = True
@@ -347,7 +348,7 @@ def _title_of(line: SourceLine) -> str:
 
 def starts_with_figure_claim(text: str) -> bool:
     """A numbered line that carries an amount is prose, not a heading."""
-    return bool(regex.search(r"\d\s*(?:万元|元|亿元|%)", text))
+    return bool(patterns.search(r"\d\s*(?:万元|元|亿元|%)", text))
 
 
 def split_sentences(norm: str) -> list[Sentence]:

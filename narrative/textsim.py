@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from . import patterns
 from .normalize import fold
 
 NUMBER_RE = regex.compile(r"\d+(?:[.,]\d+)*")
@@ -51,7 +52,7 @@ def numbers_of(text: str) -> tuple[str, ...]:
 
 
 def han_count(text: str) -> int:
-    return len(regex.findall(r"\p{Han}", text))
+    return len(patterns.findall(r"\p{Han}", text))
 
 
 @dataclass(frozen=True)

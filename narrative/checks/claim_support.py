@@ -9,12 +9,53 @@ from __future__ import annotations
 from collections.abc import Iterable
 from fractions import Fraction
 
+from .. import patterns
 from ..claims.model import Claim
 from ..claims.numbers import Num
 from ..findings import Severity
 from ..model import Document, Loc
 from ..rounding import Interval, compare, fmt
 from .base import RND001, Context, Rule
+
+
+class _ClaimIndex:
+    """The claims of a report by paragraph and by subject, each list in report order.
+
+    Many checks ask, for every claim, for the other claims of its paragraph or of its
+    subject; a scan of all claims each time made those checks grow with the square of the
+    prose."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = claims
+        self.count = len(claims)
+        self.by_block: dict[int, list[Claim]] = {}
+        self.by_subject: dict[str | None, list[Claim]] = {}
+        for c in claims:
+            self.by_block.setdefault(id(c.block), []).append(c)
+            self.by_subject.setdefault(c.subject_id, []).append(c)
+
+
+_last_index: _ClaimIndex | None = None
+
+
+def _index(claims: list[Claim]) -> _ClaimIndex:
+    """The index of ``claims``, built once per list (the list of the report being checked;
+    kept while the same list, of the same length, is asked about)."""
+    global _last_index
+    ix = _last_index
+    if ix is None or ix.claims is not claims or ix.count != len(claims):
+        ix = _last_index = _ClaimIndex(claims)
+    return ix
+
+
+def claims_in_block(claims: list[Claim], block: object) -> list[Claim]:
+    """The claims of ``claims`` in paragraph ``block``, in order (``x.block is block``)."""
+    return _index(claims).by_block.get(id(block), [])
+
+
+def claims_of_subject(claims: list[Claim], sid: str | None) -> list[Claim]:
+    """The claims of ``claims`` whose ``subject_id`` is ``sid``, in order."""
+    return _index(claims).by_subject.get(sid, [])
 
 
 def claim_excerpt(c: Claim) -> str:
@@ -63,7 +104,7 @@ def budget_claim(claims: list[Claim], c: Claim, which: str) -> Claim | None:
     roles = {"initial_budget": ["initial_budget"], "full_budget": ["full_budget", "budget"],
              "budget": ["budget", "full_budget", "initial_budget"], "": ["full_budget", "budget", "initial_budget"]}
     wanted = roles.get(which, ["budget"])
-    cands = [x for x in claims if x.block is c.block and x.kind == "amount" and x.start < c.start
+    cands = [x for x in claims_in_block(claims, c.block) if x.kind == "amount" and x.start < c.start
              and x.subject_id == c.subject_id and x.role in wanted]
     for role in wanted:
         for x in reversed(cands):
@@ -110,7 +151,7 @@ def sentence_span(c: Claim) -> tuple[int, int]:
 
 def same_sentence(claims: list[Claim], c: Claim) -> list[Claim]:
     a, b = sentence_span(c)
-    return [x for x in claims if x.block is c.block and x.kind == "amount" and x.value is not None
+    return [x for x in claims_in_block(claims, c.block) if x.kind == "amount" and x.value is not None
             and a <= x.value.start <= b and x is not c]
 
 
@@ -118,10 +159,8 @@ def final_and_budget(doc: Document, claims: list[Claim], c: Claim
                       ) -> tuple[Claim | None, Interval | None, Fraction | None, str]:
     """The 决算/执行 figure before ``c`` in its sentence and the budget it is measured against:
     a budget figure of the same sentence, else, for a project, its 自评表 全年预算数."""
-    import regex
-
     near = [x for x in same_sentence(claims, c) if x.start < c.start
-            and not regex.fullmatch(r"(?:结余|超支)(?:资金|金额)?", x.subject)]
+            and not patterns.fullmatch(r"(?:结余|超支)(?:资金|金额)?", x.subject)]
     final = next((x for x in reversed(near) if x.role == "final"), None)
     if final is None:
         return None, None, None, ""

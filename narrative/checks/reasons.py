@@ -13,6 +13,7 @@ from typing import Any
 
 import regex
 
+from .. import patterns
 from ..claims.model import Claim
 from ..lexicon import load_toml
 from ..model import Block, Document, Loc
@@ -170,7 +171,7 @@ def _find_all(text: str, word: str) -> list[int]:
     """Where ``word`` starts in ``text``, not overlapping, left to right (``regex.finditer`` of
     the escaped word, without a pattern look-up per call)."""
     if not word:
-        return [m.start() for m in regex.finditer("", text)]
+        return [m.start() for m in patterns.finditer("", text)]
     out, a = [], text.find(word)
     while a >= 0:
         out.append(a)

@@ -12,6 +12,7 @@ from functools import cache
 
 import regex
 
+from .. import patterns
 from ..claims.numbers import DOCNO_RE
 from ..lexicon import load_toml
 from ..model import Block, Document, Loc, Table
@@ -128,7 +129,7 @@ def _classify_year(text: str, m: regex.Match[str], selfs: list[str], budget: boo
     before = text[: m.start()].rstrip()
     if rest.startswith("上年"):
         return "prior", "a year followed by 上年 names the prior year"
-    if regex.search(r"上年(?:结转|结余)[^。;!?、,]{0,10}[:：]\s*(?:填列|指|为|即)?$", before):
+    if patterns.search(r"上年(?:结转|结余)[^。;!?、,]{0,10}[:：]\s*(?:填列|指|为|即)?$", before):
         return "prior", "上年结转和结余 is the prior year's"
     if before and any(before.endswith(w) for w in words["compare_lead"]):
         if any(w in rest[:10] for w in words["compare_tail"]):
@@ -136,12 +137,12 @@ def _classify_year(text: str, m: regex.Match[str], selfs: list[str], budget: boo
         return None
     if any(before.endswith(s) for s in selfs):
         return "current", "the report speaking of itself"
-    if regex.search(r"截[至止]$", before) and regex.match(r"(?:12\s*月\s*31\s*日|末|底)", rest):
+    if patterns.search(r"截[至止]$", before) and patterns.match(r"(?:12\s*月\s*31\s*日|末|底)", rest):
         if budget:  # assets and vehicles "截至2023年12月31日" in the 2024 预算: the last closed year
             return "prior", "the year-end date of the last accounts closed before a 预算 is compiled"
         return "current", "the year-end date of the report's own accounts"
-    alone = regex.fullmatch(r"\s*[(（]?\s*", text[: m.start()])
-    if alone and regex.fullmatch(r"\s*年\s*度?\s*[)）]?\s*", text[m.end() :]):
+    alone = patterns.fullmatch(r"\s*[(（]?\s*", text[: m.start()])
+    if alone and patterns.fullmatch(r"\s*年\s*度?\s*[)）]?\s*", text[m.end() :]):
         return "current", "the year line of a table or form"
     if du and any(rest.startswith(w) for w in words["current"]):
         return "current", f"'{m.group(1)} 年度{rest[:6]}' describes the report's own year"

@@ -8,6 +8,7 @@ from fractions import Fraction
 
 import regex
 
+from .. import patterns
 from ..claims.model import Claim
 from ..claims.numbers import Num, scan
 from ..compare import NUMBERS, REWRITTEN, Sent, SentencePair, numbers_in_key
@@ -52,7 +53,7 @@ SMALL_COUNT = 10  # fewer units, offices, projects or vehicles than this often s
 
 
 def nonzero(key: str) -> bool:
-    return any(regex.sub(r"[0.,]", "", n) for n in numbers_in_key(key))
+    return any(patterns.sub(r"[0.,]", "", n) for n in numbers_in_key(key))
 
 
 def updated(p: SentencePair) -> bool:

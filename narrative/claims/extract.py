@@ -11,8 +11,7 @@ inherits the subject of the figure before it in the paragraph.
 
 from __future__ import annotations
 
-import regex
-
+from .. import patterns
 from ..model import Block, Document
 from ..normalize import squash
 from .kinds import OtherKinds
@@ -164,7 +163,7 @@ class _Extractor(OtherKinds):
                     current.words["vs_budget"] = word
                     current.words["vs_budget_which"] = which
                     current.words["vs_budget_at"] = str(s0 + m.start())
-                if not sent_nums and regex.search(r"决算数?(?:与|比)上年(?:基本)?持平|与上年持平", sentence):
+                if not sent_nums and patterns.search(r"决算数?(?:与|比)上年(?:基本)?持平|与上年持平", sentence):
                     current.direction = 0
                     current.words.setdefault("change", "持平")
             self._lists(block, sentence, s0, sent_claims, nums)
@@ -202,7 +201,7 @@ class _Extractor(OtherKinds):
             m = CHANGE_TAIL.search(lead_tail)
             if m and (PRIOR_RE.search(lead_tail) or PRIOR_RE.search(sentence[: max(0, n.start - s0)]) or current):
                 return self.change(block, n, lead_tail, phrase, m.group("dir"), current, rec)
-            covered = bool(regex.search(r"涉及", sentence[: max(0, n.start - s0)]))
+            covered = bool(patterns.search(r"涉及", sentence[: max(0, n.start - s0)]))
             return self.amount(block, n, lead, phrase, current, rec, ytd, covered)
         return self.count(block, n, lead, phrase, sentence, s0, rec, ytd)
 
@@ -340,7 +339,7 @@ class _Extractor(OtherKinds):
         # amount of that subject (never to another subject's); otherwise to the current amount.
         target = current
         bare = clean(CHANGE_TAIL.sub("", PRIOR_RE.sub("", strip_role(phrase))))
-        bare = regex.sub(r"(?:比|较|与)?上年|相比|同比", "", bare)
+        bare = patterns.sub(r"(?:比|较|与)?上年|相比|同比", "", bare)
         subj = match_subject(bare) if bare else None
         if subj is not None:
             sid = subj[0].id

@@ -72,8 +72,9 @@ def bind_indicators(doc: Document, claims: list[Claim]) -> None:
     cands = indicator_candidates(doc)
     if not cands:
         return
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
+    keys = [k for _, k, _ in cands]
     for c in claims:
         if c.kind not in ("count", "percent", "rate") or c.binding is not None or c.value is None:
             continue
@@ -85,8 +86,15 @@ def bind_indicators(doc: Document, claims: list[Claim]) -> None:
         text = _key(clause)
         if len(text) < MIN_NAME:
             continue
-        scored = sorted(((fuzz.partial_ratio(k, text) if len(k) <= len(text) else fuzz.partial_ratio(text, k) * 0.9,
-                          name, ind) for name, k, ind in cands), key=lambda x: -x[0])
+        # Scored in C (partial_ratio is symmetric); only the candidates that reach RUNNER_UP
+        # can decide (a longer key's score is weighed by 0.9 after), in candidate order so
+        # that the first of equal best scores wins.
+        near = sorted(process.extract(text, keys, scorer=fuzz.partial_ratio, score_cutoff=RUNNER_UP, limit=None),
+                      key=lambda x: x[2])
+        scored = sorted(((score if len(k) <= len(text) else score * 0.9, *cands[i][::2])
+                         for k, score, i in near), key=lambda x: -x[0])
+        if not scored:
+            continue
         best, name, ind = scored[0]
         second = scored[1][0] if len(scored) > 1 else 0
         if best < SURE or second >= RUNNER_UP:

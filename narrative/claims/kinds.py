@@ -5,8 +5,7 @@ people, units and projects, and the lists a count announces.  A mixin of the ext
 
 from __future__ import annotations
 
-import regex
-
+from .. import patterns
 from ..model import Block, Document
 from ..normalize import squash
 from .lists import announces_list, list_after, list_before, list_declared
@@ -51,11 +50,11 @@ class OtherKinds:
         claim.nums["value"] = n
         claim.subject = squash(clean(phrase))
         after = block.norm[n.end : n.end + 30]
-        m = regex.search(r"(?:评价等级|等级|评级|评价结果)(?:为|是)\s*[\"“”']?(?P<r>优秀|良好|优|良|中|差|合格|不合格)", after)
+        m = patterns.search(r"(?:评价等级|等级|评级|评价结果)(?:为|是)\s*[\"“”']?(?P<r>优秀|良好|优|良|中|差|合格|不合格)", after)
         if m:
             claim.words["rating"] = m.group("r")
         claim.words["sentence"] = sentence
-        names = regex.findall(r"[\"“]([^\"“”]{2,40})[\"”]", lead)
+        names = patterns.findall(r"[\"“]([^\"“”]{2,40})[\"”]", lead)
         if names:
             claim.words["project"] = names[-1]
         claim.unbound = "scores are checked against the 自评表 by project name"
@@ -75,7 +74,7 @@ class OtherKinds:
             claim.kind = "rating_count"
             claim.words["rating"] = (m or mb).group("r")  # type: ignore[union-attr]
             claim.unbound = "checked against the 自评表 ratings"
-        elif n.unit == "个" and regex.search(r"项目", phrase + after[:3]) and regex.search(r"自评", sentence):
+        elif n.unit == "个" and patterns.search(r"项目", phrase + after[:3]) and patterns.search(r"自评", sentence):
             claim.kind = "project_count"
             claim.unbound = "checked against the number of 自评表"
         if ZHONG_RE.search(lead[-12:]):

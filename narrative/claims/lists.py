@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import regex
 
+from .. import patterns
 from .model import Claim
 
 LIST_INTRO = regex.compile(r"^\s*(?:[\p{Han}()]{0,12}?)(?:,|，)?\s*(?:分别是|分别为|包括|即|为|如下|下设)?\s*[:：]?\s*")
 
 
 def split_items(text: str, seps: str) -> list[str]:
-    parts = [p.strip(" \"“”'‘’") for p in regex.split(f"[{seps}]", text)]
+    parts = [p.strip(" \"“”'‘’") for p in patterns.split(f"[{seps}]", text)]
     return [p for p in parts if p]
 
 
@@ -38,11 +39,11 @@ def _with_figures(items: list[str]) -> bool:
 
 def list_after(after: str) -> list[str]:
     """"…2 个内设机构，分别是：A，B。" / "…3个项目开展监控，A、B、C。" """
-    m = regex.match(r"^[^,，;；。:：]{0,20}[,，]?\s*(?:分别是|分别为|包括|即)\s*[:：]?(?P<list>[^。;；]+)", after)
+    m = patterns.match(r"^[^,，;；。:：]{0,20}[,，]?\s*(?:分别是|分别为|包括|即)\s*[:：]?(?P<list>[^。;；]+)", after)
     if m:
         items = split_items(m.group("list"), "、,，")
         return [] if _with_figures(items) else items
-    m = regex.match(r"^[^,，;；。:：]{0,20}[,，]\s*(?P<list>[^。;；,，]+(?:、[^。;；,，]+)+)", after)
+    m = patterns.match(r"^[^,，;；。:：]{0,20}[,，]\s*(?P<list>[^。;；,，]+(?:、[^。;；,，]+)+)", after)
     if m:
         items = split_items(m.group("list"), "、")
         return [] if _with_figures(items) else items
@@ -52,16 +53,16 @@ def list_after(after: str) -> list[str]:
 def list_before(before: str, named_after: bool) -> tuple[list[str], bool]:
     """"…决策、项目过程、项目产出、项目效益 4 个一级指标" / "“A”“B”“C”3个项目": the items, and
     whether the list ends with 等 (it may name only some)."""
-    m = regex.search(r"((?:[\"“][^\"“”]{1,40}[\"”]){2,})\s*$", before)
+    m = patterns.search(r"((?:[\"“][^\"“”]{1,40}[\"”]){2,})\s*$", before)
     if m:  # quoted names right before the number: a list whatever follows
-        return regex.findall(r"[\"“]([^\"“”]{1,40})[\"”]", m.group(1)), False
+        return patterns.findall(r"[\"“]([^\"“”]{1,40})[\"”]", m.group(1)), False
     if not named_after:
         return [], False  # "国家科技进步二等奖2项、中国专利优秀奖1项": counts side by side
-    m = regex.search(r"((?:[^、,，;；。:：\"“”\s]{1,20}、)+[^、,，;；。:：\"“”\s]{1,20})\s*$", before)
+    m = patterns.search(r"((?:[^、,，;；。:：\"“”\s]{1,20}、)+[^、,，;；。:：\"“”\s]{1,20})\s*$", before)
     if m:
         items = [i for i in m.group(1).split("、") if i]
         # "二、部门决算单位构成（仅有一个…": an enumerator, not a list
-        while items and regex.fullmatch(r"[一二三四五六七八九十\d]+|.*[(（][^)）]*", items[0]):
+        while items and patterns.fullmatch(r"[一二三四五六七八九十\d]+|.*[(（][^)）]*", items[0]):
             items = items[1:]
         partial = False
         if items and items[-1].endswith("等"):
@@ -80,7 +81,7 @@ def list_declared(before: str, subject: str) -> list[str]:
     for level, parent in NEXT_LEVEL.items():
         if subject.endswith(level) or subject == level:
             m = None
-            for m in regex.finditer(rf"{parent}(?:又)?下设(?P<list>[^。;；]+?)(?:[。;；]|$)", before):  # noqa: B007
+            for m in patterns.finditer(rf"{parent}(?:又)?下设(?P<list>[^。;；]+?)(?:[。;；]|$)", before):  # noqa: B007
                 pass  # keep the last match
             if m is not None:
                 return split_items(m.group("list"), "、")

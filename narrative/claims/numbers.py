@@ -15,6 +15,7 @@ from fractions import Fraction
 
 import regex
 
+from .. import patterns
 from ..rounding import Figure, Interval, parse_number
 
 MONEY_UNITS = {"万元": Fraction(1), "元": Fraction(1, 10000), "亿元": Fraction(10000), "万": Fraction(1)}
@@ -91,8 +92,16 @@ class Num:
     @property
     def wan(self) -> Interval:
         """Interval in 万元 for money, or in the figure's own unit otherwise."""
-        iv = self.figure.interval
-        return iv.scale(self.scale)
+        # Kept on the instance (frozen, but with a __dict__): checks ask for it again and
+        # again, and interval products of Fractions are slow.
+        iv: Interval | None = self.__dict__.get("_wan")
+        if iv is None:
+            scale = self.scale
+            iv = self.figure.interval
+            if scale != 1:
+                iv = iv.scale(scale)
+            self.__dict__["_wan"] = iv
+        return iv
 
     @property
     def wan_value(self) -> Fraction:
@@ -158,7 +167,7 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
     for m in YEAR_RE.finditer(norm):
         covered.append((m.start(), m.end(), "year"))
     for m in ENUM_RE.finditer(norm):
-        d = regex.search(r"\d+", norm[m.start() : m.end()])
+        d = patterns.search(r"\d+", norm[m.start() : m.end()])
         if d:
             covered.append((m.start() + d.start(), m.start() + d.end(), "enumerator"))
 
@@ -184,7 +193,7 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
             # a bare number: "100 %" split oddly, a score without 分, or a code
             skipped.append(Skipped(a, b, m.group("num"), "number without a unit"))
             continue
-        if unit == "万" and regex.match(r"(?:余|多)?(?![余多元])\p{Han}", norm[m.end("unit") :]):
+        if unit == "万" and patterns.match(r"(?:余|多)?(?![余多元])\p{Han}", norm[m.end("unit") :]):
             # "5万余人", "187万平方米": ten thousands of people or of square metres, not money
             skipped.append(Skipped(a, b, m.group("num"), "a number in 万 of something that is not money"))
             continue

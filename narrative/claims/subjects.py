@@ -15,6 +15,7 @@ from functools import cache
 
 import regex
 
+from .. import patterns
 from ..lexicon import class_names, load_toml
 from ..model import Document, Fact, FactKey
 from ..normalize import squash
@@ -91,11 +92,11 @@ def match_subject(phrase: str) -> tuple[Subject, int] | None:
     subject of the tables, and is never searched.  Phrases about a project ("…项目")
     have no lexicon subject: projects are checked against the 自评表 by name."""
     p = squash(phrase)
-    if regex.search(r"项目(?:资金|经费)?$", regex.sub(r"“[^”]*”|\"[^\"]*\"", "", phrase)) or "”项目" in phrase:
+    if patterns.search(r"项目(?:资金|经费)?$", patterns.sub(r"“[^”]*”|\"[^\"]*\"", "", phrase)) or "”项目" in phrase:
         return None
-    if regex.match(r"^(?:共)?涉及", p):
+    if patterns.match(r"^(?:共)?涉及", p):
         return None  # "涉及一般公共预算支出 154.4 万元": the money an evaluation covers, not a table subject
-    masked = regex.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: "\x00" * len(m.group(0)), phrase)
+    masked = patterns.sub(r"“[^”]*”|\"[^\"]*\"", lambda m: "\x00" * len(m.group(0)), phrase)
     p_masked = squash(masked)
     if len(p_masked) == len(p):
         p = p_masked
@@ -122,7 +123,7 @@ TRAILING_ROLE_RE = regex.compile(
 
 
 def _only_role_words(rest: str, subj: Subject) -> bool:
-    rest = regex.sub(r"\([^()]*\)", "", rest)  # "政府采购金额（以合同签订为准）": a remark
+    rest = patterns.sub(r"\([^()]*\)", "", rest)  # "政府采购金额（以合同签订为准）": a remark
     if not TRAILING_ROLE_RE.fullmatch(rest):
         return False
     # an income subject followed by 支出 (or the reverse) names the other side of the account
@@ -229,7 +230,7 @@ def row_subject(doc: Document, phrase: str) -> tuple[Subject, int] | None:
     """A 款 or 项 named exactly as one row of the report's own code tables ("住房改革支出",
     "小学教育（2050202）"); a name that several rows share ("行政运行") names none."""
     p = squash(phrase)
-    m = regex.fullmatch(r"(?P<name>[\p{Han}]{2,30})\((?P<code>\d{3}|\d{5}|\d{7})\)(?:科目)?", p)
+    m = patterns.fullmatch(r"(?P<name>[\p{Han}]{2,30})\((?P<code>\d{3}|\d{5}|\d{7})\)(?:科目)?", p)
     rows = doc.derive(_code_rows)
     if m is not None:
         code = m.group("code")
@@ -398,8 +399,8 @@ def bind_count(doc: Document, before: str, unit: str, phrase: str, noun: str | N
             if "*" in spec:
                 if text is not own:
                     continue
-                name = regex.sub(r"^(?:[(][^)]*[)]|[一二三四五六七八九十\d]+[、.])", "", own)
-                name = regex.sub(r"^(?:其中:?)", "", name)
+                name = patterns.sub(r"^(?:[(][^)]*[)]|[一二三四五六七八九十\d]+[、.])", "", own)
+                name = patterns.sub(r"^(?:其中:?)", "", name)
                 spec = spec.replace("*", name)
             return cs.id, resolve(doc, spec, "final")
     return None, None
@@ -415,7 +416,7 @@ SE_COLUMNS = {
 
 
 def _project_key(name: str) -> str:
-    return regex.sub(r"年度|区委办|委办|\s|项目|工作", "", squash(name)).replace("公用", "办公").replace("办公用", "办公")
+    return patterns.sub(r"年度|区委办|委办|\s|项目|工作", "", squash(name)).replace("公用", "办公").replace("办公用", "办公")
 
 
 def find_project(doc: Document, name: str):  # type: ignore[no-untyped-def]

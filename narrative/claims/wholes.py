@@ -23,8 +23,7 @@ The scope of a whole passes to its parts: "财政拨款支出预算 230,876.38 �
 
 from __future__ import annotations
 
-import regex
-
+from .. import patterns
 from ..model import Block
 from .model import Claim
 
@@ -79,7 +78,7 @@ def link_parts(block: Block, s0: int, s1: int, sent_claims: list[Claim]) -> list
         wv = w.value
         assert wv is not None
         nxt = figures[i + 1].value.start if i + 1 < len(figures) else len(text)  # type: ignore[union-attr]
-        m = regex.search("其中", text[wv.end : nxt])
+        m = patterns.search("其中", text[wv.end : nxt])
         if m is None:
             continue
         zpos = wv.end + m.start()
@@ -109,7 +108,7 @@ def _first_run(text: str, parts: list[Claim]) -> list[Claim]:
     if len(parts) < 2:
         return parts
     seps = [text[a.end : b.value.start] for a, b in zip(parts, parts[1:], strict=False)]  # type: ignore[union-attr]
-    joined = ["、" in s and not regex.search(r"[,，;；]", s) for s in seps]
+    joined = ["、" in s and not patterns.search(r"[,，;；]", s) for s in seps]
     if any(joined) and not all(joined):
         out = [parts[0]]
         for p, j in zip(parts[1:], joined, strict=True):

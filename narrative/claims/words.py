@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import patterns
 from ..model import Block
 from ..normalize import squash
 from .numbers import Num
@@ -90,7 +91,7 @@ def prior_year(phrase: str, report_year: int | None) -> int | None:
         return None
     for m in YEAR_IN_PHRASE.finditer(phrase):
         y = int(m.group("y"))
-        if y < report_year and not regex.search(r"(?:相比|比较|对比)", phrase[m.end() : m.end() + 6]):
+        if y < report_year and not patterns.search(r"(?:相比|比较|对比)", phrase[m.end() : m.end() + 6]):
             return y
     if PRIOR_WORDS.search(phrase):
         return report_year - 1
@@ -124,16 +125,16 @@ def budget_total(bare: str, department: str | None) -> tuple[str, int] | None:
     if department:
         # the department as written here may be a part of its full name ("省委办公厅" of
         # "中共江苏省委办公厅"): strip the longest such prefix
-        d = regex.sub(r"\(.*?\)", "", squash(department))
-        plain = regex.sub(r"\(.*?\)", "", p)
+        d = patterns.sub(r"\(.*?\)", "", squash(department))
+        plain = patterns.sub(r"\(.*?\)", "", p)
         k = next((k for k in range(len(plain), 2, -1) if plain[:k] in d), 0)
         if k:
             p = plain[k:]
-    p = regex.sub(r"^(?:\(?[一二三四五六七八九十\d]+[)、.])?(?:其中)?[:]?", "", p)
+    p = patterns.sub(r"^(?:\(?[一二三四五六七八九十\d]+[)、.])?(?:其中)?[:]?", "", p)
     p = SELF_RE.sub("", p)
-    p = regex.sub(r"^(?:\d{4}年度?|年度)", "", p)
-    p = regex.sub(r"^(?:部门|单位)", "", p)
-    name = regex.sub(r"^(?:一般公共预算财政拨款|一般公共预算|财政拨款)", "", p)
+    p = patterns.sub(r"^(?:\d{4}年度?|年度)", "", p)
+    p = patterns.sub(r"^(?:部门|单位)", "", p)
+    name = patterns.sub(r"^(?:一般公共预算财政拨款|一般公共预算|财政拨款)", "", p)
     sid = BUDGET_TOTALS.get(name)
     return (sid, len(squash(bare)) - len(name)) if sid else None
 
@@ -173,7 +174,7 @@ def scope_of(prefix: str, block: Block) -> str:
             return "gpb"
         if "财政拨款" in t and "非财政拨款" not in t:
             return "fiscal"
-        if regex.search(r"收入|支出|决算|预算", t) and regex.match(r"^[一二三四五六七八九十]+、", t):
+        if patterns.search(r"收入|支出|决算|预算", t) and patterns.match(r"^[一二三四五六七八九十]+、", t):
             return "all"
     return "all"
 
@@ -206,7 +207,7 @@ def sentences(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for m in SENT_END.finditer(text):
-        if spans and not regex.search(r"[\p{Han}\d]", text[start : m.end()]):
+        if spans and not patterns.search(r"[\p{Han}\d]", text[start : m.end()]):
             spans[-1] = (spans[-1][0], m.end())  # "支出。。2025年": a doubled 。 is no sentence
         else:
             spans.append((start, m.end()))
@@ -229,8 +230,8 @@ def clean(phrase: str) -> str:
 def noun_after(after: str, n: Num) -> str | None:
     """The noun a count names after its number ("4 个一级指标", "102个本科专业"), if any."""
     if n.unit in ("个", "项", "家", "名"):
-        m = regex.match(r"^\s*([\p{Han}]{2,10}?)(?=[,，;；。:：、(（]|的|$|分别|即|开展|全面|进行)", after)
-        if m and not regex.match(r"^(?:项目评价|评价结果)", m.group(1)):
+        m = patterns.match(r"^\s*([\p{Han}]{2,10}?)(?=[,，;；。:：、(（]|的|$|分别|即|开展|全面|进行)", after)
+        if m and not patterns.match(r"^(?:项目评价|评价结果)", m.group(1)):
             return m.group(1)
     return None
 
@@ -241,10 +242,10 @@ def count_subject(phrase: str, after: str, n: Num) -> str:
     if noun is not None:
         return noun
     p = clean(phrase)
-    p = regex.sub(r"^(?:截至\S*?[,]|截至目前|截至第[一二三]季度)", "", p)
-    p = regex.sub(r"^(?:我区|本区|全区|我办|本办|区委办)", "", p)
+    p = patterns.sub(r"^(?:截至\S*?[,]|截至目前|截至第[一二三]季度)", "", p)
+    p = patterns.sub(r"^(?:我区|本区|全区|我办|本办|区委办)", "", p)
     if not p:
-        m = regex.match(r"^\s*(?:[\p{Han}]{1,8})", after)
+        m = patterns.match(r"^\s*(?:[\p{Han}]{1,8})", after)
         p = m.group(0).strip() if m else ""
     return p
 
@@ -258,7 +259,7 @@ CODE_NAME_RE = regex.compile(r"(?P<name>[\p{Han}]{2,30})\((?P<code>\d{3}|\d{5}|\
 
 def plain_path(phrase: str) -> str:
     """"公共安全支出(204类)司法(06款)行政运行(01项)" → "公共安全支出(类)司法(款)行政运行(项)"."""
-    return regex.sub(r"\(\s*\d{2,3}\s*(类|款|项)\s*\)", r"(\1)", phrase)
+    return patterns.sub(r"\(\s*\d{2,3}\s*(类|款|项)\s*\)", r"(\1)", phrase)
 
 
 def has_path(phrase: str) -> bool:

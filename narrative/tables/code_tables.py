@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import patterns
 from ..model import Cell, Composition, Row, Table
 from .headers import CODE_RE, ColumnSpec, map_columns, squash, take_header_rows
 
@@ -138,7 +139,7 @@ def _row_code_label(row: Row, first_amount: int) -> tuple[str | None, str | None
         if code is None and CODE_RE.match(s):
             code = s
             # 类 ⇥ 款 ⇥ 项 in separate cells
-            while len(code) < 7 and i + 1 < len(cells) and regex.fullmatch(r"\d{1,2}", squash(cells[i + 1].norm)):
+            while len(code) < 7 and i + 1 < len(cells) and patterns.fullmatch(r"\d{1,2}", squash(cells[i + 1].norm)):
                 code += squash(cells[i + 1].norm).zfill(2)  # a 款/项 printed without its leading zero
                 i += 1
             i += 1

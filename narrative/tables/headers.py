@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .. import patterns
 from ..model import Row, Table
 from ..normalize import squash
 from ..patterns import compiled
@@ -36,7 +37,7 @@ def is_header_row(row: Row) -> bool:
     if any(CODE_RE.match(squash(t)) and len(squash(t)) in (3, 5, 7) for t in texts[:3]):
         return False
     first = next((squash(t) for t in texts if t), "")
-    if regex.match(r"^(?:[一二三四五六七八九十]+、|\d+[.、](?!\d)|[(][一二三四五六七八九十\d]+[)])", first):
+    if patterns.match(r"^(?:[一二三四五六七八九十]+、|\d+[.、](?!\d)|[(][一二三四五六七八九十\d]+[)])", first):
         return False  # an enumerated row label ("一、一般公共预算财政拨款收入"): a row of an empty table
     if first in ("合计", "总计") and sum(1 for c in row.cells if c.norm.strip() and c_is_text(c.norm)) == 1:
         return False  # the total row of an empty table (a row of sub-headers may start with 合计 too)

@@ -8,8 +8,7 @@ positions, and the two totals by their labels.
 
 from __future__ import annotations
 
-import regex
-
+from .. import patterns
 from ..model import Cell, Composition, Row, Table
 from ..normalize import squash
 from .headers import ECON_CODE_RE, ColumnSpec, c_is_text, map_columns, take_header_rows
@@ -32,7 +31,7 @@ def parse_economic_table(table: Table) -> None:
     starts: list[int] = []
     for row in header_rows:
         for c in row.cells:
-            if regex.search(r"科目编码|^编码$|^经济分类$", squash(c.norm)):
+            if patterns.search(r"科目编码|^编码$|^经济分类$", squash(c.norm)):
                 starts.append(c.col)
         if starts:
             break
@@ -57,7 +56,7 @@ def parse_economic_table(table: Table) -> None:
             code = squash(cells[0].norm)
             j = 1
             # "301⇥01⇥基本工资⇥262.33": 类 and 款 in separate cells (a block four cells wide)
-            if (len(cells) >= 4 and regex.fullmatch(r"\d{1,2}|", squash(cells[1].norm))
+            if (len(cells) >= 4 and patterns.fullmatch(r"\d{1,2}|", squash(cells[1].norm))
                     and width(starts, bi, header_rows) == 4):
                 code += squash(cells[1].norm).zfill(2) if squash(cells[1].norm) else ""
                 j = 2
@@ -91,7 +90,7 @@ def _parse_economic_columns(table: Table, header_rows: list[Row]) -> None:
             t = squash(cells[j].norm)
             if not code and ECON_CODE_RE.match(t):
                 code = t
-            elif code and regex.fullmatch(r"\d{1,2}", t) and len(code) == 3:
+            elif code and patterns.fullmatch(r"\d{1,2}", t) and len(code) == 3:
                 code += t.zfill(2)  # "301⇥2⇥津贴补贴": a 款 printed without its leading zero
             j += 1
         label = next((c.norm for c in cells if c.norm and c_is_text(c.norm)), code)
@@ -179,9 +178,9 @@ THREE_PUBLIC_COLS = [
 
 def _three_public_key(label: str) -> str | None:
     t = strip_enum(label)
-    t = regex.sub(r"^[(]\d+[)]|^\d+[.、]", "", t)
+    t = patterns.sub(r"^[(]\d+[)]|^\d+[.、]", "", t)
     for pattern, key in THREE_PUBLIC_ROWS:
-        if regex.fullmatch(pattern, t):
+        if patterns.fullmatch(pattern, t):
             return key
     return None
 
@@ -276,12 +275,12 @@ def parse_assets_table(table: Table) -> None:
             continue
         cell.unit = None
         label = squash(label_cell.norm)
-        if regex.search(r"车辆数?合计|车辆总数", label):
+        if patterns.search(r"车辆数?合计|车辆总数", label):
             key = "vehicles_total"
-        elif regex.search(r"设备", label):
+        elif patterns.search(r"设备", label):
             key = "equipment_1m"
-        elif regex.search(r"用车", label):
-            key = "vehicle:" + strip_enum(regex.sub(r"^\d+\.", "", label))
+        elif patterns.search(r"用车", label):
+            key = "vehicle:" + strip_enum(patterns.sub(r"^\d+\.", "", label))
             kinds.append(key)
         else:
             continue
@@ -316,10 +315,10 @@ def _spanning_parent(header_rows: list[Row], row: int, col: int) -> str:
 
 
 def _item_key(label: str, parent: str) -> str | None:
-    t = regex.sub(r"^\d{4}年", "", label)
+    t = patterns.sub(r"^\d{4}年", "", label)
     key = _three_public_key(t)
     if key is None:
-        key = next((k for p, k in ITEM_EXTRA if regex.fullmatch(p, t)), None)
+        key = next((k for p, k in ITEM_EXTRA if patterns.fullmatch(p, t)), None)
     if key is None and _three_public_key(parent) == "vehicle":
         key = "vehicle_purchase" if "购置" in t else "vehicle_operation" if "运行" in t else None
     return key
@@ -339,7 +338,7 @@ def _parse_three_public_items_as_columns(table: Table, header_rows: list[Row]) -
     title = squash(table.title or "")
     period = "budget" if "预算" in title else "final" if "决算" in title else "amount"
     heads = [_header_at(header_rows, r, c) for r in range(len(header_rows)) for c in range(len(header_rows[r].cells))]
-    has_group = any("三公经费" in h and not regex.search(r"\d{4}年", h) for h in heads)
+    has_group = any("三公经费" in h and not patterns.search(r"\d{4}年", h) for h in heads)
     found: list[str] = []
     for cell in row.cells:
         col = cell.col

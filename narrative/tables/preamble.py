@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import regex
 
+from .. import patterns
 from ..model import Row
 from ..normalize import squash
 from ..source import SourceLine
@@ -115,7 +116,7 @@ def pick_title(pre_lines: list[SourceLine]) -> SourceLine | None:
     printed above it), else the nearest line that looks like a title.  A line holding
     only a label ("公开01表") is not a title; "公开01表：收支预算总表" is."""
     candidates = [ln for ln in pre_lines if is_title_like(ln.norm.strip()) and title_text(ln)
-                  and not regex.fullmatch(r"表\s*[\d一二三四五六七八九十]+", title_text(ln))]
+                  and not patterns.fullmatch(r"表\s*[\d一二三四五六七八九十]+", title_text(ln))]
     for ln in reversed(candidates):
         if kind_from_title(title_text(ln)):
             return ln
@@ -134,7 +135,7 @@ def leading_title_rows(rows: list[Row]) -> int:
     n = 0
     for row in rows[:3]:
         t = lone_text(row)
-        if t is None or not (is_title_like(t) or regex.fullmatch(r"[(]?\s*\d{4}\s*年度?\s*[)]?", t)):
+        if t is None or not (is_title_like(t) or patterns.fullmatch(r"[(]?\s*\d{4}\s*年度?\s*[)]?", t)):
             break
         n += 1
     return n

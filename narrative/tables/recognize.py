@@ -8,8 +8,7 @@ is missing or unknown.
 
 from __future__ import annotations
 
-import regex
-
+from .. import patterns
 from ..model import Document, Table
 from ..normalize import squash
 from .code_tables import parse_code_table
@@ -28,7 +27,7 @@ def kind_from_label(label: str, report_kind: str | None = None) -> str | None:
     """The national 公开NN meaning of a label, for 决算 only: 预算 reports number their
     tables their own way (Jiangsu's 公开05表 is 财政拨款支出预算表, not 公开05's 决算
     table), and "表1" / "表一" numbering is each report's own."""
-    m = regex.search(r"公开\s*(\d+)", label)
+    m = patterns.search(r"公开\s*(\d+)", label)
     if not m or report_kind == "预算":
         return None
     n = int(m.group(1))
@@ -41,7 +40,7 @@ def kind_from_header(table: Table) -> str | None:
     if "经济分类科目编码" in head and ("人员经费" in head or "公用经费" in head):
         return "T06"
     if "一级指标" in head or "项目名称" in head and "绩效" in head:
-        return "SE" if regex.search(r"得分|实际完成值|全年执行数|自评", head) else "PT"
+        return "SE" if patterns.search(r"得分|实际完成值|全年执行数|自评", head) else "PT"
     return None
 
 

@@ -15,6 +15,7 @@ from fractions import Fraction
 
 import regex
 
+from .. import patterns
 from ..model import Cell, Row, Table
 from ..normalize import squash
 from .headers import ColumnSpec, c_is_text, map_columns
@@ -91,7 +92,7 @@ def parse_self_eval(table: Table) -> None:
         if fund_cols and not in_indicators:
             label = next((c.norm for c in row.cells if c.norm and c_is_text(c.norm)), "")
             lab = squash(label)
-            if regex.search(r"年度资金总额|资金总额|财政拨款|政府预算资金|其他资金|上年结转", lab):
+            if patterns.search(r"年度资金总额|资金总额|财政拨款|政府预算资金|其他资金|上年结转", lab):
                 se.funds[lab] = {k: row.cells[i] for k, i in fund_cols if i < len(row.cells)}
                 se.fund_rows[lab] = row
                 for k, i in fund_cols:
@@ -141,7 +142,7 @@ def _units_of_actuals(se: SelfEvaluation) -> None:
         if cell is None or cell.figure is None:
             continue
         target = ind.target
-        if "万元" in target or regex.search(r"\d\s*万(?!人)", target):
+        if "万元" in target or patterns.search(r"\d\s*万(?!人)", target):
             cell.unit = "万元"
         elif "%" in target or "％" in target:
             cell.unit = "%"

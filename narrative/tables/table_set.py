@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from functools import cache
 
-import regex
-
+from .. import patterns
 from ..lexicon import load_toml
 from ..model import Document, Profile, TableSet, TocEntry
 from .kinds import AMOUNT_KINDS, kind_from_title
@@ -37,12 +36,12 @@ def listed_tables(doc: Document) -> list[tuple[str, TocEntry]]:
     i = 0
     while i < len(entries):
         e = entries[i]
-        text = regex.sub(r"[.…·\s]+\d*$", "", e.text)
+        text = patterns.sub(r"[.…·\s]+\d*$", "", e.text)
         kind = kind_from_title(text)
         if kind is None and i + 1 < len(entries):
             nxt = entries[i + 1].text
-            if not regex.match(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]|[(（])", nxt):
-                kind = kind_from_title(text + regex.sub(r"[.…·\s]+\d*$", "", nxt))
+            if not patterns.match(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+[、.]|[(（])", nxt):
+                kind = kind_from_title(text + patterns.sub(r"[.…·\s]+\d*$", "", nxt))
                 if kind is not None:
                     i += 1
         if kind is not None and kind != "TOC":

@@ -14,8 +14,7 @@ Both record their facts and which rows add up to which (``Table.compositions``).
 
 from __future__ import annotations
 
-import regex
-
+from .. import patterns
 from ..model import Cell, Composition, Row, Table
 from ..normalize import squash
 from .headers import c_is_text, take_header_rows
@@ -38,14 +37,14 @@ ITEMS: list[tuple[str, str]] = [
 def _amount_col(header_rows: list[Row], width: int) -> int:
     for row in header_rows:
         for c in row.cells:
-            if regex.fullmatch(r"金额|预算数|决算数|合计|总计", squash(c.norm)):
+            if patterns.fullmatch(r"金额|预算数|决算数|合计|总计", squash(c.norm)):
                 return c.col
     return width - 1
 
 
 def _group_key(label: str) -> str | None:
     for pattern, key in GROUPS:
-        if regex.fullmatch(pattern, label):
+        if patterns.fullmatch(pattern, label):
             return key
     return None
 
@@ -65,7 +64,7 @@ def parse_grouped_income(table: Table) -> bool:
             runs.append([row])
         elif runs:
             runs[-1].append(row)
-        elif texts and regex.fullmatch(r"收入总计|总计|收入合计|合计", next((t for t in texts if t), "")):
+        elif texts and patterns.fullmatch(r"收入总计|总计|收入合计|合计", next((t for t in texts if t), "")):
             if amount < len(row.cells):
                 table.add_fact("income.grand_total", "amount", row.cells[amount], row.cells[0].norm or "收入总计")
     subtotals: list[str] = []
@@ -84,7 +83,7 @@ def parse_grouped_income(table: Table) -> bool:
             if label_cell is None or amount >= len(row.cells):
                 continue
             label = squash(label_cell.norm)
-            item = next((k for p, k in ITEMS if regex.fullmatch(p, label)), None)
+            item = next((k for p, k in ITEMS if patterns.fullmatch(p, label)), None)
             item_key = f"sub:{label}" if label.startswith("其中") else (item or f"{key}:{label}")
             table.add_fact(item_key, "amount", row.cells[amount], label_cell.norm)
             if not item_key.startswith("sub:"):
@@ -121,7 +120,7 @@ def parse_procurement_table(table: Table) -> None:
             table.add_fact("total", "amount", cell, row.cells[0].norm)
             continue
         if first:
-            cat = next((k for p, k in CATEGORIES if regex.search(p, first)), f"cat{len(cats) + 1}")
+            cat = next((k for p, k in CATEGORIES if patterns.search(p, first)), f"cat{len(cats) + 1}")
             cats.append(cat)
             table.add_fact(cat, "amount", cell, row.cells[0].norm)
             groups[cat], group = [], None

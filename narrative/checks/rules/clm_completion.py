@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from ... import patterns
 from ...findings import Severity
 from ...rounding import Interval, fmt
 from ..base import Context, checker, declare, rule_of
@@ -84,8 +85,6 @@ def check_completion(ctx: Context) -> None:
 @checker("CLM003", "CLM006", "RND001")
 def check_rates_and_balances(ctx: Context) -> None:
     """执行率 = 执行数 / 预算数 stated in one sentence; 结余 = 预算 − 决算 and 超支 = 决算 − 预算."""
-    import regex
-
     claims = ctx.claims
     for c in claims:
         if c.kind == "rate" and c.value is not None and "执行率" in c.words.get("rate", ""):
@@ -100,7 +99,7 @@ def check_rates_and_balances(ctx: Context) -> None:
                       f"{final.value.text} / {bdesc.split('（')[0]} × 100", "rate", key=f"{c.subject}:rate")
         if c.kind != "amount" or c.value is None:
             continue
-        m = regex.fullmatch(r"(结余|超支)(?:资金|金额)?", c.subject)
+        m = patterns.fullmatch(r"(结余|超支)(?:资金|金额)?", c.subject)
         if not m:
             continue
         final, biv, bmid, bdesc = final_and_budget(ctx.doc, claims, c)

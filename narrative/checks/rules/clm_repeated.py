@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+from ... import patterns
 from ...claims.model import Claim
 from ...findings import Severity
 from ..base import Context, checker, declare
 from ..claim_support import (
     claim_excerpt,
+    claims_in_block,
 )
 
 CLM010 = declare("CLM010", "stated-twice", Severity.ERROR, "prose", """
@@ -62,14 +64,12 @@ def _key(c: Claim, claims: list[Claim]) -> tuple[str, ...] | None:
 
 def _head_in_sentence(c: Claim, claims: list[Claim]) -> Claim | None:
     """The whole a part listed after 其中 belongs to, in the same sentence."""
-    import regex
-
     norm = c.block.norm
     start = max((norm.rfind(p, 0, c.start) for p in "。!?！？"), default=-1) + 1
-    zhong = [m.start() + start for m in regex.finditer("其中", norm[start : c.start])]
+    zhong = [m.start() + start for m in patterns.finditer("其中", norm[start : c.start])]
     if not zhong:
         return None
-    heads = [x for x in claims if x.block is c.block and x.kind in ("amount", "count")
+    heads = [x for x in claims_in_block(claims, c.block) if x.kind in ("amount", "count")
              and start <= x.start < zhong[-1]]
     return heads[-1] if heads else None
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ... import patterns
 from ...claims.subjects import has_public_institutions, subject_by_id
 from ...findings import Severity
 from ...rounding import Interval, compare, fmt
@@ -111,8 +112,6 @@ CLM014 = declare("CLM014", "subject-path", Severity.WARNING, "prose", """
 
 @checker("CLM014")
 def check_subject_paths(ctx: Context) -> None:
-    import regex
-
     from ...claims.extract import PATH_RE
     from ...claims.subjects import resolve_path
 
@@ -131,8 +130,8 @@ def check_subject_paths(ctx: Context) -> None:
             if not problems:
                 continue
             text = block.text[m.start() : m.end()]
-            ctx.emit(CLM014, ("; ".join(problems)), block.loc(m.start(), m.end()), regex.sub(r"\s+", "", text),
-                     stated=regex.sub(r"\s+", "", text), computed=code or "(no row)",
+            ctx.emit(CLM014, ("; ".join(problems)), block.loc(m.start(), m.end()), patterns.sub(r"\s+", "", text),
+                     stated=patterns.sub(r"\s+", "", text), computed=code or "(no row)",
                      explanation="the report's 公开05/03/02 rows under this class are named otherwise"
                      + (f"; figures of this subject were bound to {code}" if code else
                         "; the figures of this subject cannot be checked"),

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from ...claims.model import Claim
 from ...findings import Severity
@@ -17,6 +18,9 @@ from ..claim_support import (
     sentence_end,
 )
 from ..rating_support import GRADE, rating_scale
+
+if TYPE_CHECKING:
+    from ...tables.self_eval import SelfEvaluation
 
 CLM009 = declare("CLM009", "self-evaluation", Severity.ERROR, "prose", """
     A figure about the self-evaluated projects differs from the 自评表.
@@ -42,6 +46,9 @@ def check_self_evaluations(ctx: Context) -> None:
     scale = rating_scale(doc)
     ses = [t.extra["self_eval"] for t in doc.tables_of("SE") if t.extra.get("self_eval") and t.extra["self_eval"].total_score]
     claims = ctx.claims
+    # Computed once, not once per claim: both grow with the number of 自评表.
+    scores = [se.total_score.figure.value for se in ses if se.total_score.figure]
+    money_sums: dict[str, tuple[Interval, Fraction]] | None = None
     for c in claims:
         if c.value is None:
             continue
@@ -57,7 +64,6 @@ def check_self_evaluations(ctx: Context) -> None:
                          key=f"{c.subject}:rating", claim=c)
         if not ses:
             continue
-        scores = [se.total_score.figure.value for se in ses if se.total_score.figure]
         if c.kind == "project_count":
             if int(n.figure.value) != len(ses):
                 ctx.emit(CLM009, f"{n.display} self-evaluated projects stated, {len(ses)} 自评表 in the report",
@@ -96,19 +102,9 @@ def check_self_evaluations(ctx: Context) -> None:
                           key=f"{se.name}:score", related=[se.total_score.loc])
                 break
         elif c.kind == "amount" and n.money and _about_self_evaluation(c):
-            sums = {}
-            for col, label in (("full_budget", "Σ 全年预算数"), ("executed", "Σ 全年执行数"),
-                               ("initial_budget", "Σ 年初预算数")):
-                iv, mid, ok = Interval.point(0), Fraction(0), True
-                for se in ses:
-                    fund = next((v for k, v in se.funds.items() if "资金总额" in k), None)
-                    cell = fund.get(col) if fund else None
-                    if cell is None or cell.figure is None:
-                        ok = False
-                        break
-                    iv, mid = iv + cell.interval, mid + cell.figure.value
-                if ok:
-                    sums[label] = (iv, mid)
+            if money_sums is None:
+                money_sums = _money_sums(ses)
+            sums = money_sums
             if not sums:
                 continue
             if any(n.wan.intersects(iv) for iv, _ in sums.values()):
@@ -132,6 +128,25 @@ def check_self_evaluations(ctx: Context) -> None:
             emit_comparison(ctx, CLM009, c, n, cell.interval, cell.figure.value,
                       f"{se.name}: 执行率 {n.display}, its 自评表 says {cell.norm}",
                       f"自评表 {se.name} 执行率 (line {cell.line.number})", "rate", key=f"{se.name}:rate")
+
+
+def _money_sums(ses: list[SelfEvaluation]) -> dict[str, tuple[Interval, Fraction]]:
+    """Σ of each money column of the 自评表' 资金总额 rows (interval, value), for the columns
+    every 自评表 fills."""
+    sums: dict[str, tuple[Interval, Fraction]] = {}
+    for col, label in (("full_budget", "Σ 全年预算数"), ("executed", "Σ 全年执行数"),
+                       ("initial_budget", "Σ 年初预算数")):
+        iv, mid, ok = Interval.point(0), Fraction(0), True
+        for se in ses:
+            fund = next((v for k, v in se.funds.items() if "资金总额" in k), None)
+            cell = fund.get(col) if fund else None
+            if cell is None or cell.figure is None:
+                ok = False
+                break
+            iv, mid = iv + cell.interval, mid + cell.figure.value
+        if ok:
+            sums[label] = (iv, mid)
+    return sums
 
 
 def _rate_project(doc: Document, claims: list[Claim], c: Claim) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from ... import patterns
 from ...claims.model import Claim
 from ...claims.subjects import match_subject
 from ...findings import Severity
@@ -12,6 +13,8 @@ from ...rounding import Interval, compare, fmt
 from ..base import RND001, Context, checker, declare
 from ..claim_support import (
     claim_excerpt,
+    claims_in_block,
+    claims_of_subject,
     emit_comparison,
     sentence_end,
     sentence_of,
@@ -51,12 +54,10 @@ WHOLE_CONTEXT_RE = r"(?P<w>[\p{Han}()]{2,20}?)(?:的具体构成|构成情况|�
 
 def _whole(ctx: Context, claims: list[Claim], c: Claim) -> tuple[Fraction, Interval, str] | None:
     """(value, interval, description) of the whole a share is taken of."""
-    import regex
-
     name = c.words.get("whole", "")
     if not name:
         m = None
-        for m in regex.finditer(WHOLE_CONTEXT_RE, c.block.norm[: c.start]):  # noqa: B007 - the last match
+        for m in patterns.finditer(WHOLE_CONTEXT_RE, c.block.norm[: c.start]):  # noqa: B007 - the last match
             pass
         if m is not None:
             name = m.group("w")
@@ -73,7 +74,7 @@ def _whole(ctx: Context, claims: list[Claim], c: Claim) -> tuple[Fraction, Inter
     # the whole's scope comes from its own words ("占本年支出合计的": all funds)
     scope = subj[0].scope_of_name(name) or ("gpb" if "一般公共预算" in name else
                                            "fiscal" if "财政拨款" in name else "all")
-    stated = [x for x in claims if x.subject_id == sid and x.kind == "amount" and x.role == "final"
+    stated = [x for x in claims_of_subject(claims, sid) if x.kind == "amount" and x.role == "final"
               and x.scope == scope and x.value is not None and _before(x, c)]
     if stated:
         x = stated[-1]
@@ -108,22 +109,29 @@ def _section_total(claims: list[Claim], c: Claim) -> tuple[Fraction, Interval, s
     return x.value.wan_value, x.value.wan, f"{x.subject} {x.value.display} ({where})"  # type: ignore[union-attr]
 
 
+def _line(c: Claim) -> int:
+    """The line of a claim's figure, kept on the claim: ``_before`` asks for it for every
+    pair of a subject's claims, and a place in the source costs two bisections."""
+    line: int | None = c.__dict__.get("_line")
+    if line is None:
+        line = c.__dict__["_line"] = c.loc_of().line or 0
+    return line
+
+
 def _before(a: Claim, b: Claim) -> bool:
-    la, lb = a.loc_of().line or 0, b.loc_of().line or 0
+    la, lb = _line(a), _line(b)
     return (la, a.start) < (lb, b.start) if a.block is not b.block else a.start < b.start
 
 
 def _head_of(claims: list[Claim], c: Claim) -> Claim | None:
-    import regex
-
     if c.refs.get("whole") is not None:
         return c.refs["whole"]  # the whole the claims' reading gives a part after 其中
 
-    zhong = [m.start() for m in regex.finditer("其中", c.block.norm[: c.start])]
+    zhong = [m.start() for m in patterns.finditer("其中", c.block.norm[: c.start])]
     if not zhong:
         return None
     at = zhong[-1]
-    heads = [x for x in claims if x.block is c.block and x.kind in ("amount", "count") and x.start < at and x is not c]
+    heads = [x for x in claims_in_block(claims, c.block) if x.kind in ("amount", "count") and x.start < at and x is not c]
     return heads[-1] if heads else None
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 import regex
 
+from ... import patterns
 from ...claims.model import Claim
 from ...findings import Severity
 from ...model import Block, Document, Loc
@@ -69,7 +70,7 @@ def sentence_units(doc: Document, claims: list[Claim]) -> tuple[list[Unit], list
             continue
         if b.kind == "heading" and not SENTENCE_LIKE_RE.search(b.norm):
             continue
-        if not regex.search(r"[。!?！？;；,，]", b.norm) and len(b.norm) < 60:
+        if not patterns.search(r"[。!?！？;；,，]", b.norm) and len(b.norm) < 60:
             continue  # a title or a label ("部门评价报告", "主管部门：…")
         bclaims = by_block.get(id(b), [])
         for s in b.sentences:

@@ -9,6 +9,7 @@ from functools import cache
 
 import regex
 
+from ... import patterns
 from ...findings import Severity
 from ...identity import normalise_department
 from ...lexicon import load_toml
@@ -121,7 +122,7 @@ def department_name_uses(doc: Document) -> NameCheck:
             if dist == 1:
                 if b >= len(text.rstrip()) and dept.startswith(written):
                     continue  # cut short at the end of a cell or line
-                if written[-1] != dept[-1] and b < len(text) and regex.match(r"\p{Han}", text[b]):
+                if written[-1] != dept[-1] and b < len(text) and patterns.match(r"\p{Han}", text[b]):
                     continue  # a longer name sharing the beginning (…自然资源管理事务中心, 上海市XX中心)
                 if written.startswith(dept) or dept in written:
                     continue
@@ -145,8 +146,8 @@ def _listed_units(doc: Document) -> list[str]:
         if "单位" in b.norm and "即" in b.norm:
             m = UNITS_RE.search(b.norm)
             if m:
-                for part in regex.split(r"[、,，;；]", m.group(1)):
-                    p = squash(regex.sub(r"\(本级\)|（本级）", "", part))
+                for part in patterns.split(r"[、,，;；]", m.group(1)):
+                    p = squash(patterns.sub(r"\(本级\)|（本级）", "", part))
                     if len(p) >= 4:
                         out.append(p)
     return out
@@ -157,7 +158,7 @@ def _wrapped_rest(after: list[SourceLine]) -> str:
     line of its own below ("部门：中国共产党江苏省委员会办" / "单位：万元" / "公厅"), or ""."""
     for ln in after[:3]:
         t = squash(ln.norm)
-        if regex.fullmatch(r"\p{Han}{1,6}", t) and "表" not in t:
+        if patterns.fullmatch(r"\p{Han}{1,6}", t) and "表" not in t:
             return t
     return ""
 
@@ -171,7 +172,7 @@ def _foreign_headers(doc: Document, canonical: str) -> list[NameUse]:
     out: list[NameUse] = []
 
     def ok(value: str) -> bool:
-        v = squash(regex.sub(r"\(本级\)|（本级）", "", value))
+        v = squash(patterns.sub(r"\(本级\)|（本级）", "", value))
         if not v or len(v) < 4:
             return True
         for u in units:
@@ -183,7 +184,7 @@ def _foreign_headers(doc: Document, canonical: str) -> list[NameUse]:
 
     for t in doc.tables:
         for k, ln in enumerate(t.preamble):
-            m = regex.match(rf"\s*(?:{'|'.join(map(regex.escape, strict))})\s*:\s*(\S+)", ln.norm)
+            m = patterns.match(rf"\s*(?:{'|'.join(map(regex.escape, strict))})\s*:\s*(\S+)", ln.norm)
             if m and not ok(m.group(1) + _wrapped_rest(t.preamble[k + 1 :])):
                 span = ProseSpan(ln.norm, "preamble", line=ln, table=t)
                 out.append(NameUse(span, m.start(1), m.end(1), m.group(1)))
@@ -197,7 +198,7 @@ def _foreign_headers(doc: Document, canonical: str) -> list[NameUse]:
                         span = ProseSpan(value, "cell", line=row.line, col=col, table=t)
                         out.append(NameUse(span, 0, len(value), value.strip()))
     for b in doc.blocks:
-        m = regex.match(r"\s*主管部门\s*:\s*(\S+)", b.norm)
+        m = patterns.match(r"\s*主管部门\s*:\s*(\S+)", b.norm)
         if m and not ok(m.group(1)):
             out.append(NameUse(ProseSpan(b.norm, b.kind, block=b), m.start(1), m.end(1), m.group(1)))
     return out

@@ -8,6 +8,7 @@ from functools import cache
 
 import regex
 
+from ... import patterns
 from ...findings import Severity
 from ...lexicon import lexicon_path
 from ...model import Document
@@ -98,7 +99,7 @@ def _boundary(text: str, i: int) -> bool:
     known = words_with(ch)
     ends = any(known.get(text[a : i + 1], 0) >= COMMON for a in range(max(0, i - 3), i))
     nxt = text[i + 2] if i + 2 < len(text) else ""
-    if not ends or not regex.match(r"\p{Han}", nxt or " "):
+    if not ends or not patterns.match(r"\p{Han}", nxt or " "):
         return False
     prefix = ch + nxt
     return any(w.startswith(prefix) for w in known)  # any word, however rare (习近平 is 4 in jieba)

@@ -9,6 +9,7 @@ from functools import cache
 
 import regex
 
+from ... import patterns
 from ...findings import Severity
 from ...lexicon import load_toml
 from ...model import Block, Document, Loc
@@ -110,7 +111,7 @@ def table_subjects(doc: Document) -> dict[str, TableSubject]:
         for t in doc.tables_of(kind):
             for key, fact in t.facts.items():
                 if key.row.startswith("exp.") and key.row[4:].isdigit() and key.row[4:] not in out:
-                    label = regex.sub(r"^[一二三四五六七八九十]+、", "", squash(fact.label))
+                    label = patterns.sub(r"^[一二三四五六七八九十]+、", "", squash(fact.label))
                     out[key.row[4:]] = TableSubject(key.row[4:], label, fact.cell.line)
     return out
 
@@ -144,7 +145,7 @@ def obsolete_uses(doc: Document) -> list[ObsoleteUse]:
                 continue
             distinctive = (len(r.old) >= 8 and r.old.endswith(("支出", "事务")) and not any(r.old in n for n in current)
                            and r.old not in r.new)
-            for m in regex.finditer(regex.escape(r.old), text):
+            for m in patterns.finditer(regex.escape(r.old), text):
                 a, b = m.start(), m.end()
                 if any(a < y and x < b for x, y in taken):
                     continue
@@ -212,9 +213,9 @@ def glossary_drift(doc: Document) -> list[GlossaryDrift]:
         for m in GLOSSARY_ENTRY_RE.finditer(b.norm):
             parent: TableSubject | None = None
             pos = m.start()
-            items = list(regex.finditer(r"([^\s:;,.。、()（）\"“”]{2,40}?)\s*[(（]\s*(类|款|项)\s*[)）]", m.group(1)))
+            items = list(patterns.finditer(r"([^\s:;,.。、()（）\"“”]{2,40}?)\s*[(（]\s*(类|款|项)\s*[)）]", m.group(1)))
             for it in items:
-                name = squash(regex.sub(r"^[一二三四五六七八九十\d]+[、.]", "", it.group(1)))
+                name = squash(patterns.sub(r"^[一二三四五六七八九十\d]+[、.]", "", it.group(1)))
                 level = it.group(2)
                 n = LEVEL_LEN[level]
                 candidates = [s for s in subjects.values() if len(s.code) == n
