@@ -37,7 +37,7 @@ from .claims.model import Claim, ClaimSet
 from .claims.numbers import Num
 from .errors import InputError
 from .findings import PRIOR, REPORT, Finding, Ref, Severity
-from .model import Document, Fact, Span
+from .model import Cell, Document, Fact, Span, Table
 from .pipeline import ReadReport
 from .review import (
     ACCEPTED,
@@ -86,9 +86,9 @@ def __getattr__(name: str) -> object:
     return getattr(importlib.import_module(f"narrative.{module}"), name)
 
 __all__ = [
-    "Amount", "Analysis", "CellChange", "Claim", "ClaimSet", "Document", "Fact", "FileResult", "Finding", "InputError",
+    "Amount", "Analysis", "Cell", "CellChange", "Claim", "ClaimSet", "Document", "Fact", "FileResult", "Finding", "InputError",
     "KeyFigure", "Num", "Options", "PRIOR", "Prior", "PriorDir", "REPORT", "Ref", "ReportDiff", "ReportSide", "RowChange",
-    "SentenceChange", "Severity", "Span", "Statement", "TableDiff", "WordChange", "analyse", "cells_of_claim",
+    "SentenceChange", "Severity", "Span", "Statement", "Table", "TableDiff", "WordChange", "analyse", "cells_of_claim",
     "cells_of_finding", "check_document", "check_file", "claim_of_finding", "diff", "diff_analyses", "iter_analyse",
     "load_document", "prior_dir", "read", "read_prior", "rule", "rules", "source_text", "table_name",
     # review baselines (narrative.review): verdicts kept per report and fingerprint

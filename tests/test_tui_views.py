@@ -1,0 +1,150 @@
+"""The workbench's other views (tables, year to year, boilerplate), driven by Textual's Pilot.
+
+Each screen is pushed on a tiny harness App (the workbench is not needed) and the ``Place`` it
+dismisses with is asserted.  Expected lines and figures are typed by hand from the sample
+reports (file and line in each comment)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from functools import cache
+
+import pytest
+from textual.app import App, ComposeResult
+from textual.screen import Screen
+from textual.widgets import DataTable, OptionList, Static
+
+from narrative import api
+from tui.places import PRIOR, REPORT, Place
+from tui.tables_view import TablesScreen
+
+from .conftest import SAMPLES
+
+SLIPS = str(SAMPLES / "qinghe-xuanchuanbu-2024-slips.txt")
+
+
+class Harness(App[None]):
+    """Pushes one screen on mount and keeps what it dismissed with."""
+
+    def __init__(self, make: Callable[[], Screen[Place | None]]) -> None:
+        super().__init__()
+        self.make = make
+        self.results: list[Place | None] = []
+
+    def compose(self) -> ComposeResult:
+        yield Static("workbench")
+
+    def on_mount(self) -> None:
+        self.push_screen(self.make(), callback=self.results.append)
+
+
+@cache
+def analysed(path: str, prior: str | None = None) -> api.Analysis:
+    a = api.analyse(path, api.Options(), prior=prior)
+    assert a.error is None, a.error
+    return a
+
+
+def run(coro_fn: Callable[[], object]) -> None:
+    asyncio.run(coro_fn())  # type: ignore[arg-type]
+
+
+def _grid_at(screen: TablesScreen, line: int, text: str) -> tuple[int, int]:
+    """The grid coordinate of the cell written ``text`` on source line ``line``."""
+    [at] = [rc for rc, cell in screen.grid.items() if cell.line.number == line and cell.norm == text]
+    return at
+
+
+# ---------------------------------------------------------------------- tables
+def test_tables_view_from_a_marked_cell_to_its_claim_and_back() -> None:
+    a = analysed(SLIPS)
+
+    async def go() -> None:
+        app = Harness(lambda: TablesScreen(a))
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = app.screen
+            assert isinstance(screen, TablesScreen)
+            for _ in range(5):  # T01 … T06
+                await pilot.press("right_square_bracket")
+            title = str(screen.query_one("#tables-title", Static).render())
+            assert "T06" in title and "一般公共预算财政拨款基本支出决算表" in title and "万元" in title
+            # qinghe-xuanchuanbu-2024-slips.txt line 299: "301 工资福利支出 290.18" (公开06), which the
+            # prose restates as 299.18 at line 467 (slip S24: CLM001, an error)
+            row, col = _grid_at(screen, 299, "290.18")
+            grid = screen.query_one("#tables-grid", DataTable)
+            grid.move_cursor(row=row, column=col)
+            await pilot.pause()
+            cell = grid.get_cell_at(grid.cursor_coordinate)
+            assert str(cell) == "290.18" and "on dark_red" in str(cell.style)  # marked as an error
+            await pilot.press("enter")  # to the claims that restate the cell
+            claims = screen.query_one("#tables-claims", OptionList)
+            assert screen.focused is claims
+            first = str(claims.get_option_at_index(0).prompt)
+            assert first.startswith("claim l.467") and "工资福利支出 299.18 万元" in first
+            await pilot.press("enter")
+            await pilot.pause()
+        [place] = app.results
+        assert place is not None and (place.line, place.side) == (467, REPORT)
+
+    run(go)
+
+    # and back: the claim's cells, as the workbench's detail pane opens them
+    [claim] = [c for c in a.claims.claims if c.loc.line == 467 and "工资福利支出" in c.text]  # type: ignore[union-attr]
+
+    async def back() -> None:
+        app = Harness(lambda: TablesScreen(a, focus=api.cells_of_claim(claim)))
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = app.screen
+            assert isinstance(screen, TablesScreen)
+            await pilot.pause()
+            assert "T06" in str(screen.query_one("#tables-title", Static).render())
+            cell = screen.cell_at_cursor()
+            assert cell is not None and (cell.line.number, cell.norm) == (299, "290.18")
+            # the last choice of the cell's list is the cell's own line in the report
+            claims = screen.query_one("#tables-claims", OptionList)
+            await pilot.press("tab")
+            assert screen.focused is claims
+            claims.highlighted = claims.option_count - 1
+            await pilot.press("enter")
+            await pilot.pause()
+        [place] = app.results
+        assert place is not None and (place.line, place.side) == (299, REPORT)
+
+    run(back)
+
+
+def test_tables_view_escape_dismisses_with_none_and_pins_row_labels() -> None:
+    a = analysed(SLIPS)
+
+    async def go() -> None:
+        app = Harness(lambda: TablesScreen(a))
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = app.screen
+            assert isinstance(screen, TablesScreen)
+            grid = screen.query_one("#tables-grid", DataTable)
+            # 公开01 (line 76 on): one header row "收入 … 支出", labels in the first column
+            assert grid.fixed_columns >= 1 and grid.fixed_rows >= 1
+            await pilot.press("escape")
+            await pilot.pause()
+        assert app.results == [None]
+
+    run(go)
+
+
+def test_tables_view_of_an_unreadable_file_says_so() -> None:
+    a = api.Analysis("missing.txt", error="no such file")
+
+    async def go() -> None:
+        app = Harness(lambda: TablesScreen(a))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "no such file" in str(app.screen.query_one("#tables-title", Static).render())
+            await pilot.press("escape")
+            await pilot.pause()
+        assert app.results == [None]
+
+    run(go)
+
+
+_ = (pytest, PRIOR)
