@@ -10,7 +10,6 @@ import asyncio
 from collections.abc import Callable
 from functools import cache
 
-import pytest
 from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, Static
@@ -18,10 +17,13 @@ from textual.widgets import DataTable, OptionList, Static
 from narrative import api
 from tui.places import PRIOR, REPORT, Place
 from tui.tables_view import TablesScreen
+from tui.year_view import YearScreen
 
 from .conftest import SAMPLES
 
 SLIPS = str(SAMPLES / "qinghe-xuanchuanbu-2024-slips.txt")
+CARRY = str(SAMPLES / "qinghe-xuanchuanbu-2024-carry-slips.txt")
+PRIOR_2023 = str(SAMPLES / "qinghe-xuanchuanbu-2023.txt")
 
 
 class Harness(App[None]):
@@ -147,4 +149,81 @@ def test_tables_view_of_an_unreadable_file_says_so() -> None:
     run(go)
 
 
-_ = (pytest, PRIOR)
+# ---------------------------------------------------------------------- year to year
+def _row_texts(table: DataTable, row: int) -> list[str]:  # type: ignore[type-arg]
+    return [str(v) for v in table.get_row_at(row)]
+
+
+def test_year_view_shows_the_key_figures_and_a_carried_over_sentence() -> None:
+    a, old = analysed(CARRY, PRIOR_2023), analysed(PRIOR_2023)
+
+    async def go() -> None:
+        app = Harness(lambda: YearScreen(a, old))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, YearScreen)
+            table = screen.query_one("#year-figures", DataTable)
+            rows = {r[0]: r for r in (_row_texts(table, i) for i in range(table.row_count))}
+            # 公开01, line 115 of each report: 本年支出合计 512.50 (2023) and 532.35 (2024);
+            # 532.35 − 512.50 = 19.85, 19.85 / 512.50 = 3.87 %
+            assert rows["本年支出合计"][1:5] == ["512.50", "532.35", "19.85", "3.87"]
+            # 本年收入合计 512.55 → 528.88 (line 115): +16.33, +3.19 %
+            assert rows["本年收入合计"][1:5] == ["512.55", "528.88", "16.33", "3.19"]
+            await pilot.press("tab")  # to the prose
+            prose = screen.query_one("#year-prose", OptionList)
+            assert screen.focused is prose
+            texts = [str(prose.get_option_at_index(i).prompt) for i in range(prose.option_count)]
+            # slip C01 (carry-slips.toml): line 569 "审核把关各类宣传品 138 件。" word for word 2023's line 569
+            [i] = [i for i, t in enumerate(texts) if "审核把关各类宣传品 138 件" in t]
+            assert texts[i].startswith("carried over l.569")
+            prose.highlighted = i
+            await pilot.press("o")  # last year's place of it
+            await pilot.pause()
+        [place] = app.results
+        assert place is not None and (place.line, place.side) == (569, PRIOR)
+
+    run(go)
+
+
+def test_year_view_finding_into_the_prior_opens_it_there() -> None:
+    a, old = analysed(CARRY, PRIOR_2023), analysed(PRIOR_2023)
+
+    async def go() -> None:
+        app = Harness(lambda: YearScreen(a, old))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, YearScreen)
+            await pilot.press("tab", "tab")
+            found = screen.query_one("#year-findings", OptionList)
+            assert screen.focused is found
+            # errors first: slip C02 (line 469) 比上年减少 2.23 万元 implies 40.79 for 2023, whose report says
+            # 41.83 (YOY003, an error, pointing at the 2023 report's line 469)
+            first = str(found.get_option_at_index(0).prompt)
+            assert first.startswith("YOY003 error l.469") and "2023 l.469" in first
+            await pilot.press("enter")
+            await pilot.pause()
+        [place] = app.results
+        assert place is not None and (place.line, place.side) == (469, PRIOR)
+
+    run(go)
+
+
+def test_year_view_without_a_prior_says_how_to_get_one() -> None:
+    a = analysed(CARRY)
+
+    async def go() -> None:
+        app = Harness(lambda: YearScreen(a, None))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            assert "--prior" in str(app.screen.query_one("#year-title", Static).render())
+            await pilot.press("enter", "escape")
+            await pilot.pause()
+        assert app.results == [None]
+
+    run(go)
+
+
