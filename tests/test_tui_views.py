@@ -10,20 +10,22 @@ import asyncio
 from collections.abc import Callable
 from functools import cache
 
+from narrative.tui.boilerplate_view import BoilerplateScreen
+from narrative.tui.places import PRIOR, REPORT, Place
+from narrative.tui.tables_view import TablesScreen
+from narrative.tui.year_view import YearScreen
 from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, Static
 
 from narrative import api
-from tui.places import PRIOR, REPORT, Place
-from tui.tables_view import TablesScreen
-from tui.year_view import YearScreen
 
 from .conftest import SAMPLES
 
 SLIPS = str(SAMPLES / "qinghe-xuanchuanbu-2024-slips.txt")
 CARRY = str(SAMPLES / "qinghe-xuanchuanbu-2024-carry-slips.txt")
 PRIOR_2023 = str(SAMPLES / "qinghe-xuanchuanbu-2023.txt")
+TEXT_SLIPS = str(SAMPLES / "qinghe-xuanchuanbu-2024-text-slips.txt")
 
 
 class Harness(App[None]):
@@ -227,3 +229,57 @@ def test_year_view_without_a_prior_says_how_to_get_one() -> None:
     run(go)
 
 
+
+
+# ---------------------------------------------------------------------- boilerplate
+def test_boilerplate_view_jumps_to_a_groups_second_place() -> None:
+    a = analysed(TEXT_SLIPS)
+
+    async def go() -> None:
+        app = Harness(lambda: BoilerplateScreen(a))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, BoilerplateScreen)
+            groups = screen.query_one("#bp-groups", OptionList)
+            # qinghe-xuanchuanbu-2024-text-slips.txt: "从自评情况看，2024年以来，县委宣传部坚持…" at line 557 is
+            # pasted at line 846 with "2023年以来" (only the numbers differ): one group, two places
+            assert groups.option_count == 1
+            first = str(groups.get_option_at_index(0).prompt)
+            assert first.startswith("2 places numbers differ l.557, 846")
+            await pilot.press("enter")  # to the group's places
+            places = screen.query_one("#bp-places", OptionList)
+            assert screen.focused is places and places.option_count == 2
+            assert str(places.get_option_at_index(1).prompt).startswith("this report l.846 从自评情况看，2023年以来")
+            await pilot.press("down", "enter")
+            await pilot.pause()
+        [place] = app.results
+        assert place is not None and (place.line, place.side) == (846, REPORT)
+
+    run(go)
+
+
+def test_boilerplate_view_lists_passages_carried_over_from_the_prior() -> None:
+    a, old = analysed(CARRY), analysed(PRIOR_2023)
+
+    async def go() -> None:
+        app = Harness(lambda: BoilerplateScreen(a, old))
+        async with app.run_test(size=(80, 24)) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, BoilerplateScreen)
+            groups = screen.query_one("#bp-groups", OptionList)
+            texts = [str(groups.get_option_at_index(i).prompt) for i in range(groups.option_count)]
+            # carry-slips line 569 (slip C01) holds "审核把关各类宣传品 138 件。", 2023's line 569 word for word;
+            # the sentence before it on that line was updated, so the passage is that one sentence
+            [i] = [i for i, t in enumerate(texts) if "审核把关各类宣传品 138 件" in t]
+            assert texts[i].startswith("carried over figures kept l.569")
+            groups.highlighted = i
+            await pilot.press("tab", "down", "enter")  # its second place: last year's
+            await pilot.pause()
+        [place] = app.results
+        assert place is not None and (place.line, place.side) == (569, PRIOR)
+
+    run(go)
