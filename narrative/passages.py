@@ -47,13 +47,25 @@ class PassageGroup:
     figures_kept: bool = False
 
 
+def _one_line(text: str) -> str:
+    """A passage's lines run together: a line wrapped inside Chinese text takes no space."""
+    out = ""
+    for part in (p.strip() for p in text.splitlines()):
+        if not part:
+            continue
+        if out and (out[-1].isascii() or part[0].isascii()):
+            out += " "
+        out += part
+    return out
+
+
 def within(report: ReadReport, text_of: Callable[[Document, Span], str]) -> list[PassageGroup]:
     """DUP003's groups of near-duplicate passages, each place in the order of the report, its
     text read by ``text_of`` (the API's ``source_text``: this module is below the API)."""
     out = []
     for f in check(report, select=["DUP003"]):
         spans = [f.span, *(r.span for r in f.related)]
-        places = tuple(Passage(REPORT, s, " ".join(text_of(report.doc, s).split())) for s in spans)
+        places = tuple(Passage(REPORT, s, _one_line(text_of(report.doc, s))) for s in spans)
         out.append(PassageGroup(WITHIN, places, f.message, numbers_differ=f.severity >= Severity.WARNING))
     return out
 

@@ -247,7 +247,7 @@ def test_boilerplate_view_jumps_to_a_groups_second_place() -> None:
             # pasted at line 846 with "2023年以来" (only the numbers differ): one group, two places
             assert groups.option_count == 1
             first = str(groups.get_option_at_index(0).prompt)
-            assert first.startswith("2 places numbers differ l.557, 846")
+            assert first.startswith("2 places numbers differ l.557, l.846")
             await pilot.press("enter")  # to the group's places
             places = screen.query_one("#bp-places", OptionList)
             assert screen.focused is places and places.option_count == 2

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -19,24 +20,19 @@ from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from narrative import api
-from narrative.api import Passage, PassageGroup, ReportDiff
+from narrative.api import PassageGroup, ReportDiff
 
 from .places import PRIOR, Place
+from .where import where
 
 CSS_PATH = Path(__file__).with_name("boilerplate_view.tcss")
 WITHIN = "within"
 
 
-def _lines(p: Passage) -> str:
-    s = p.span
-    end = s.end_line if s.end_line is not None else s.line
-    page = f"p{s.page}:" if s.page else ""
-    return f"{page}{s.line}" if end == s.line else f"{page}{s.line}–{end}"
-
-
-def group_text(g: PassageGroup) -> Text:
-    """One group: its kind, how many places, the text of its first place."""
-    out = Text(no_wrap=True, overflow="ellipsis")  # one line a group: the places are listed below
+def group_text(g: PassageGroup, width: int = 76) -> Text:
+    """One group on one line of ``width`` cells (the places are listed below): its kind, how many
+    places, the text of its first place."""
+    out = Text()
     if g.kind == WITHIN:
         out.append(f"{len(g.places)} places", "bold black on yellow" if g.numbers_differ else "bold")
         if g.numbers_differ:
@@ -45,8 +41,14 @@ def group_text(g: PassageGroup) -> Text:
         out.append("carried over", "bold black on yellow" if g.figures_kept else "dim")
         if g.figures_kept:
             out.append(" figures kept", "yellow")
-    out.append(f" l.{', '.join(_lines(p) for p in g.places if p.side != PRIOR)} ", "dim")
-    out.append(g.places[0].text[:120] if g.places else "")
+    out.append(f" {', '.join(where(p.span) for p in g.places if p.side != PRIOR)} ", "dim")
+    room = width - out.cell_len
+    text = g.places[0].text if g.places else ""
+    if cell_len(text) > room:
+        while text and cell_len(text) > room - 1:
+            text = text[:-1]
+        text += "…"
+    out.append(text)
     return out
 
 
@@ -104,7 +106,8 @@ class BoilerplateScreen(Screen[Place | None]):
         self.query_one("#bp-title", Static).update(head)
         lst = self.query_one("#bp-groups", OptionList)
         lst.clear_options()
-        lst.add_options([Option(group_text(g)) for g in groups])
+        width = max(40, lst.size.width - 4 if lst.size.width else self.app.size.width - 4)
+        lst.add_options([Option(group_text(g, width)) for g in groups])
         if groups:
             lst.highlighted = 0
         else:
@@ -127,7 +130,7 @@ class BoilerplateScreen(Screen[Place | None]):
         summary.update(Text(g.summary, "italic"))
         for p in g.places:
             side = f"{self.prior_year or 'prior'} report" if p.side == PRIOR else "this report"
-            places.add_option(Option(Text.assemble((f"{side} l.{_lines(p)} ", "bold"), p.text[:300])))
+            places.add_option(Option(Text.assemble((f"{side} {where(p.span)} ", "bold"), p.text[:300])))
         places.highlighted = 0
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

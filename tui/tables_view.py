@@ -29,6 +29,7 @@ from narrative import api
 from narrative.api import Cell, Claim, Fact, Finding, Severity, Table
 
 from .places import REPORT, Place
+from .where import where
 
 CSS_PATH = Path(__file__).with_name("tables_view.tcss")
 SEVERITY_STYLE = {
@@ -137,11 +138,11 @@ class TablesScreen(Screen[Place | None]):
         t = self.tables[i]
         doc = self.analysis.document
         name = t.title or api.table_name(t.kind, doc.report_kind if doc else None)
-        where = f"p{t.first_line.page} " if t.first_line.page else ""
+        page = f"p{t.first_line.page} " if t.first_line.page else ""
         out = Text()
         out.append(f"{t.kind or '?'} ", "bold")
         out.append(name or "(untitled)", "bold")
-        out.append(f"  {t.unit or 'no unit'}  {where}line {t.first_line.number}  [{i + 1}/{len(self.tables)}]",
+        out.append(f"  {t.unit or 'no unit'}  {page}line {t.first_line.number}  [{i + 1}/{len(self.tables)}]",
                    "dim")
         return out
 
@@ -172,9 +173,13 @@ class TablesScreen(Screen[Place | None]):
                 break
             heads += 1
         body = [r for r in t.rows if not r.header]
-        # the label columns: those before the first figure of every body row
-        firsts = [min((c.col for c in r.cells if c.figure is not None), default=width) for r in body]
-        labels = max(1, min(firsts, default=1))
+        # the label columns: those before the first cell holding a fact (codes such as 201 / 05 / 07
+        # are figures but labels); a table without facts, those before the first figure of every row
+        if t.facts:
+            labels = max(1, min(f.cell.col for f in t.facts.values()))
+        else:
+            firsts = [min((c.col for c in r.cells if c.figure is not None), default=width) for r in body]
+            labels = max(1, min(firsts, default=1))
         col_w = [0] * width
         for r in body:
             for cell in r.cells:
@@ -245,13 +250,13 @@ class TablesScreen(Screen[Place | None]):
         for c in claims:
             loc = c.loc
             self.places.append(place_of_span(loc))
-            options.add_option(Option(Text.assemble((f"claim l.{loc.line} ", "bold"), c.text.strip()[:200])))
+            options.add_option(Option(Text.assemble((f"claim {where(loc)} ", "bold"), c.text.strip()[:200])))
         for fd in found:
             self.places.append(place_of_span(fd.span))
-            options.add_option(Option(Text.assemble((f"{fd.rule} {fd.severity} l.{fd.span.line} ",
+            options.add_option(Option(Text.assemble((f"{fd.rule} {fd.severity} {where(fd.span)} ",
                                                       SEVERITY_STYLE[fd.severity]), " ", fd.message[:200])))
         self.places.append(Place(line.number, REPORT, line.page, cell.loc.column))
-        options.add_option(Option(Text(f"the cell itself, line {line.number}", "dim")))
+        options.add_option(Option(Text(f"the cell itself, {where(cell.loc)}", "dim")))
         if options.option_count:
             options.highlighted = 0
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from fractions import Fraction
 from pathlib import Path
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import work
 from textual.app import ComposeResult
@@ -24,6 +25,7 @@ from narrative import api
 from narrative.api import Finding, KeyFigure, ReportDiff, SentenceChange, Severity
 
 from .places import PRIOR, REPORT, Place
+from .where import where
 
 CSS_PATH = Path(__file__).with_name("year_view.tcss")
 STATUS_LABEL = {"numbers": ("figures", "cyan"), "rewritten": ("rewritten", "magenta"), "new": ("new", "green"),
@@ -37,6 +39,16 @@ def _place(span: api.Span | None, side: str) -> Place | None:
     if span is None or span.line is None:
         return None
     return Place(span.line, side, span.page, span.column)
+
+
+def _crop(text: str, width: int) -> str:
+    """``text`` cut to ``width`` terminal cells (CJK characters take two)."""
+    out = ""
+    for ch in text:
+        if cell_len(out + ch) > width:
+            break
+        out += ch
+    return out
 
 
 def _change_style(change: str | None) -> str:
@@ -53,11 +65,10 @@ def _prior_ref(f: Finding) -> api.Ref | None:
 def sentence_text(s: SentenceChange, width: int = 160) -> Text:
     """A changed sentence: its status, then its words, the figures that moved old → new."""
     label, style = CARRIED if s.carried else STATUS_LABEL.get(s.status, (s.status, ""))
-    where = s.new_span or s.old_span
-    line = where.line if where is not None else None
+    span = s.new_span or s.old_span
     out = Text()
     out.append(f"{label}", style)
-    out.append(f" l.{line} " if line is not None else " ", "dim")
+    out.append(f" {where(span)} " if span is not None else " ", "dim")
     if s.words:
         for w in s.words:
             if w.op == "equal":
@@ -77,21 +88,24 @@ def sentence_text(s: SentenceChange, width: int = 160) -> Text:
 
 
 class Bars(Static):
-    """Old against new for a few key figures: two bars each, on one scale."""
+    """Old against new for a few key figures: two bars each (last year's, this year's), on one
+    scale from zero, two lines a figure so that four fit at 80×24."""
 
     def show(self, figures: list[KeyFigure], old_year: int | None, new_year: int | None) -> None:
         values = [v for k in figures for v in (k.old_value, k.new_value) if v is not None]
         top = max((abs(v) for v in values), default=Fraction(0))
-        width = max(10, (self.size.width or 60) - 30)
+        width = max(10, (self.size.width or 78) - 36)
         out = Text()
         for k in figures:
-            out.append(f"{k.name[:12]}\n", "bold")
-            for year, v, text, style in ((old_year, k.old_value, k.old_text, "blue"),
-                                         (new_year, k.new_value, k.new_text, "green")):
+            for first, (year, v, text, style) in enumerate(((old_year, k.old_value, k.old_text, "blue"),
+                                                            (new_year, k.new_value, k.new_text, "green"))):
+                name = _crop(k.name, 14) if first == 0 else ""
+                out.append(name + " " * (15 - cell_len(name)), "bold")
                 n = 0 if v is None or top == 0 else round(abs(v) / top * width)
-                out.append(f"  {year or '?'} ", "dim")
+                out.append(f"{year or '?'} ", "dim")
                 out.append("█" * n or "·", style)
                 out.append(f" {text or '—'}\n")
+        out.rstrip()
         self.update(out)
 
 
@@ -169,7 +183,9 @@ class YearScreen(Screen[Place | None]):
 
         table = self.query_one("#year-figures", DataTable)
         table.clear(columns=True)
-        table.add_column("key figure", key="name")
+        units = {k.unit for k in self.figures if k.unit}
+        one_unit = units.pop() if len(units) == 1 else None
+        table.add_column(f"key figure, {one_unit}" if one_unit else "key figure", key="name")
         table.add_column(str(d.old.year or "old"), key="old")
         table.add_column(str(d.new.year or "new"), key="new")
         table.add_column("change", key="change")
@@ -182,7 +198,8 @@ class YearScreen(Screen[Place | None]):
             elif k.disagrees is False:
                 stated = Text("✓", "green")
             change = Text(k.change or "—", justify="right", style=_change_style(k.change))
-            table.add_row(Text(k.name, "bold red" if k.disagrees else ""), Text(k.old_text or "—", justify="right"),
+            name = k.name if one_unit or not k.unit else f"{k.name} ({k.unit})"
+            table.add_row(Text(name, "bold red" if k.disagrees else ""), Text(k.old_text or "—", justify="right"),
                           Text(k.new_text or "—", justify="right"), change,
                           Text(k.change_pct or "—", justify="right"), stated)
         self._bars(0)
@@ -198,8 +215,8 @@ class YearScreen(Screen[Place | None]):
             ref = _prior_ref(f)
             assert ref is not None
             found.add_option(Option(Text.assemble(
-                (f"{f.rule} {f.severity}", SEVERITY_STYLE[f.severity]), (f" l.{f.span.line}", "dim"),
-                (f" ← {d.old.year or 'prior'} l.{ref.span.line}", "bold"), " ", f.message)))
+                (f"{f.rule} {f.severity}", SEVERITY_STYLE[f.severity]), (f" {where(f.span)}", "dim"),
+                (f" ← {d.old.year or 'prior'} {where(ref.span)}", "bold"), " ", f.message)))
         if self.findings:
             found.highlighted = 0
         table.focus()
@@ -208,7 +225,9 @@ class YearScreen(Screen[Place | None]):
         if not self.figures or self.diff is None:
             return
         k = self.figures[min(row, len(self.figures) - 1)]
-        group = [g for g in self.figures if g.group == k.group][:4]
+        group = [g for g in self.figures if g.group == k.group]
+        at = group.index(k)
+        group = group[max(0, min(at, len(group) - 3)):][:3]  # the highlighted one and the next of its group
         self.query_one("#year-bars", Bars).show(group, self.diff.old.year, self.diff.new.year)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
