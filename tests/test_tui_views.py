@@ -173,10 +173,16 @@ def test_year_view_shows_the_key_figures_and_a_carried_over_sentence() -> None:
             assert rows["本年支出合计"][1:5] == ["512.50", "532.35", "19.85", "3.87"]
             # 本年收入合计 512.55 → 528.88 (line 115): +16.33, +3.19 %
             assert rows["本年收入合计"][1:5] == ["512.55", "528.88", "16.33", "3.19"]
+            # the bars of the highlighted figure's group (收支): 本年支出合计 old and new
+            await pilot.press("down")
+            bars = str(screen.query_one("#year-bars", Static).render())
+            assert "本年支出合计" in bars and "512.50" in bars and "532.35" in bars
             await pilot.press("tab")  # to the prose
             prose = screen.query_one("#year-prose", OptionList)
             assert screen.focused is prose
             texts = [str(prose.get_option_at_index(i).prompt) for i in range(prose.option_count)]
+            # line 443 (2024) against 443 (2023): the figures that moved, old→new
+            assert any(t.startswith("rewritten l.443") and "本年支出合计 512.50→532.35 万元" in t for t in texts)
             # slip C01 (carry-slips.toml): line 569 "审核把关各类宣传品 138 件。" word for word 2023's line 569
             [i] = [i for i, t in enumerate(texts) if "审核把关各类宣传品 138 件" in t]
             assert texts[i].startswith("carried over l.569")

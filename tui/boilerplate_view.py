@@ -138,7 +138,14 @@ class BoilerplateScreen(Screen[Place | None]):
             self._places()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A click: on a group, to its places; on a place, go there (as enter does)."""
         event.stop()
+        if event.option_list.id == "bp-groups":
+            self.query_one("#bp-places", OptionList).focus()
+            return
+        place = self.place(event.option_index)
+        if place is not None:
+            self.dismiss(place)
 
     def place(self, i: int) -> Place | None:
         g = self.current()

@@ -283,7 +283,9 @@ class YearScreen(Screen[Place | None]):
             self.dismiss(place)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """A click on a sentence or a finding goes there, as enter does."""
         event.stop()
+        self.action_go(False)
 
     def action_back(self) -> None:
         self.dismiss(None)
