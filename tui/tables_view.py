@@ -223,6 +223,12 @@ class TablesScreen(Screen[Place | None]):
         co: Coordinate = grid.cursor_coordinate
         return self.grid.get((co.row, co.column))
 
+    def _column_name(self, col: int) -> str:
+        """The header words over column ``col`` (cut in the grid, or scrolled away)."""
+        t = self.tables[self.current]
+        words = [c.norm for r in t.rows if r.header for c in r.cells if c.col == col and c.norm]
+        return " / ".join(dict.fromkeys(words))
+
     def _detail(self) -> None:
         """The fact, claims and findings of the cell under the cursor, as a list to jump from."""
         cell = self.cell_at_cursor()
@@ -239,10 +245,12 @@ class TablesScreen(Screen[Place | None]):
         if fact is not None:
             head.append(f"{fact.key} ", "bold")
             head.append(f"{fact.label} ")
+        column = self._column_name(cell.col)
+        if column and fact is not None:
+            head.append(f"· {column} ", "italic")
         head.append(f"{cell.norm or '(empty)'}", "bold")
-        unit = getattr(cell, "unit", None)
-        if unit:
-            head.append(f" {unit}")
+        if cell.unit:
+            head.append(f" {cell.unit}")
         claims = self.claims_of.get(id(cell), [])
         found = self.findings_of.get(id(cell), [])
         head.append(f"  · {len(claims)} claim(s) restate it · {len(found)} finding(s) use it", "dim")

@@ -96,6 +96,17 @@ class Bars(Static):
         top = max((abs(v) for v in values), default=Fraction(0))
         width = max(10, (self.size.width or 78) - 36)
         out = Text()
+        st = figures[0].statement if figures else None
+        if st is not None:  # what the report itself says of the highlighted figure's change
+            verdict = ("✗ " + figures[0].why, "bold red") if figures[0].disagrees else ("✓", "green")
+            head = f"stated {where(st.span)}: "
+            out.append(head, "dim")
+            room = (self.size.width or 78) - cell_len(head) - 4 - (cell_len(verdict[0]) if figures[0].disagrees else 2)
+            said = _crop(st.text, max(10, room))
+            out.append(said + ("…" if said != st.text else ""))
+            out.append(" ")
+            out.append(*verdict)
+            out.append("\n")
         for k in figures:
             for first, (year, v, text, style) in enumerate(((old_year, k.old_value, k.old_text, "blue"),
                                                             (new_year, k.new_value, k.new_text, "green"))):
@@ -227,7 +238,7 @@ class YearScreen(Screen[Place | None]):
         k = self.figures[min(row, len(self.figures) - 1)]
         group = [g for g in self.figures if g.group == k.group]
         at = group.index(k)
-        group = group[max(0, min(at, len(group) - 3)):][:3]  # the highlighted one and the next of its group
+        group = group[at:][:3]  # the highlighted one first (its statement above), then the next of its group
         self.query_one("#year-bars", Bars).show(group, self.diff.old.year, self.diff.new.year)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
