@@ -13,7 +13,7 @@ from functools import cache
 from narrative.tui.boilerplate_view import BoilerplateScreen
 from narrative.tui.places import PRIOR, REPORT, Place
 from narrative.tui.tables_view import TablesScreen
-from narrative.tui.year_view import YearScreen
+from narrative.tui.year_view import Bars, YearScreen
 from textual.app import App, ComposeResult
 from textual.screen import Screen
 from textual.widgets import DataTable, OptionList, Static
@@ -118,6 +118,28 @@ def test_tables_view_from_a_marked_cell_to_its_claim_and_back() -> None:
     run(back)
 
 
+def test_tables_view_opens_on_the_first_marked_cell_and_m_goes_to_the_next() -> None:
+    a = analysed(SLIPS)
+
+    async def go() -> None:
+        app = Harness(lambda: TablesScreen(a))
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = app.screen
+            assert isinstance(screen, TablesScreen)
+            await pilot.pause()
+            # 公开01 line 89: 一般公共预算财政拨款收入 527.68 (slip S15: XTB006) and 一、一般公共服务支出
+            # 363.78 (slip S11, planted for 361.78: XTB002, and TBL001 on 本年支出合计)
+            cell = screen.cell_at_cursor()
+            assert cell is not None and (cell.line.number, cell.norm) == (89, "527.68")
+            await pilot.press("m")
+            cell = screen.cell_at_cursor()
+            assert cell is not None and (cell.line.number, cell.norm) == (89, "363.78")
+            grid = screen.query_one("#tables-grid", DataTable)
+            assert "on dark_red" in str(grid.get_cell_at(grid.cursor_coordinate).style)
+
+    run(go)
+
+
 def test_tables_view_escape_dismisses_with_none_and_pins_row_labels() -> None:
     a = analysed(SLIPS)
 
@@ -175,7 +197,7 @@ def test_year_view_shows_the_key_figures_and_a_carried_over_sentence() -> None:
             assert rows["本年收入合计"][1:5] == ["512.55", "528.88", "16.33", "3.19"]
             # the bars of the highlighted figure's group (收支): 本年支出合计 old and new
             await pilot.press("down")
-            bars = str(screen.query_one("#year-bars", Static).render())
+            bars = str(screen.query_one("#year-bars", Bars).render())
             assert "本年支出合计" in bars and "512.50" in bars and "532.35" in bars
             await pilot.press("tab")  # to the prose
             prose = screen.query_one("#year-prose", OptionList)

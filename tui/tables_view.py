@@ -72,6 +72,7 @@ class TablesScreen(Screen[Place | None]):
         Binding("tab", "switch", "Table ⇄ claims"),
         Binding("right_square_bracket,n", "table(1)", "Next table"),
         Binding("left_square_bracket,p", "table(-1)", "Prev table"),
+        Binding("m", "marked", "Next marked cell"),
     ]
 
     def __init__(self, analysis: api.Analysis, focus: Sequence[Fact] = (), *, name: str | None = None) -> None:
@@ -206,9 +207,16 @@ class TablesScreen(Screen[Place | None]):
                 break
             pinned += 1
         grid.fixed_columns = pinned
-        if heads < len(t.rows):
+        marked = self.marked()
+        if marked:  # on the first cell a finding used: what the auditor came for
+            grid.move_cursor(row=marked[0][0], column=marked[0][1])
+        elif heads < len(t.rows):
             grid.move_cursor(row=heads, column=min(labels, width - 1))
         self._detail()
+
+    def marked(self) -> list[tuple[int, int]]:
+        """The grid places of the cells of this table that a finding used, row by row."""
+        return sorted(rc for rc, cell in self.grid.items() if id(cell) in self.findings_of)
 
     def _move_to(self, cell_id: int) -> None:
         for (r, c), cell in self.grid.items():
@@ -302,6 +310,18 @@ class TablesScreen(Screen[Place | None]):
         grid = self.query_one("#tables-grid", DataTable)
         options = self.query_one("#tables-claims", OptionList)
         (options if self.focused is grid else grid).focus()
+
+    def action_marked(self) -> None:
+        """To the next cell a finding used (after the cursor, round to the first)."""
+        marked = self.marked()
+        if not marked:
+            self.notify("no cell of this table is used by a finding", timeout=3)
+            return
+        grid = self.query_one("#tables-grid", DataTable)
+        here = (grid.cursor_coordinate.row, grid.cursor_coordinate.column)
+        row, col = next((rc for rc in marked if rc > here), marked[0])
+        grid.move_cursor(row=row, column=col)
+        grid.focus()
 
     def action_table(self, step: int) -> None:
         if self.tables:

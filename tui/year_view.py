@@ -18,6 +18,7 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import DataTable, Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
@@ -87,29 +88,43 @@ def sentence_text(s: SentenceChange, width: int = 160) -> Text:
     return out
 
 
-class Bars(Static):
+class Bars(Widget):
     """Old against new for a few key figures: two bars each (last year's, this year's), on one
-    scale from zero, two lines a figure so that four fit at 80×24."""
+    scale from zero, two lines a figure so that three fit at 80×24.  Drawn at render time, to the
+    width the widget has then (never to a width guessed before the layout)."""
+
+    DEFAULT_CSS = "Bars { height: auto; }"
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.figures: list[KeyFigure] = []
+        self.years: tuple[int | None, int | None] = (None, None)
 
     def show(self, figures: list[KeyFigure], old_year: int | None, new_year: int | None) -> None:
+        self.figures, self.years = figures, (old_year, new_year)
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        figures = self.figures
+        full = self.content_size.width or 78
         values = [v for k in figures for v in (k.old_value, k.new_value) if v is not None]
         top = max((abs(v) for v in values), default=Fraction(0))
-        width = max(10, (self.size.width or 78) - 36)
+        width = max(10, full - 34)
         out = Text()
         st = figures[0].statement if figures else None
         if st is not None:  # what the report itself says of the highlighted figure's change
             verdict = ("✗ " + figures[0].why, "bold red") if figures[0].disagrees else ("✓", "green")
             head = f"stated {where(st.span)}: "
             out.append(head, "dim")
-            room = (self.size.width or 78) - cell_len(head) - 4 - (cell_len(verdict[0]) if figures[0].disagrees else 2)
+            room = full - cell_len(head) - 2 - (cell_len(verdict[0]) if figures[0].disagrees else 2)
             said = _crop(st.text, max(10, room))
             out.append(said + ("…" if said != st.text else ""))
             out.append(" ")
             out.append(*verdict)
             out.append("\n")
         for k in figures:
-            for first, (year, v, text, style) in enumerate(((old_year, k.old_value, k.old_text, "blue"),
-                                                            (new_year, k.new_value, k.new_text, "green"))):
+            for first, (year, v, text, style) in enumerate(((self.years[0], k.old_value, k.old_text, "blue"),
+                                                            (self.years[1], k.new_value, k.new_text, "green"))):
                 name = _crop(k.name, 14) if first == 0 else ""
                 out.append(name + " " * (15 - cell_len(name)), "bold")
                 n = 0 if v is None or top == 0 else round(abs(v) / top * width)
@@ -117,7 +132,7 @@ class Bars(Static):
                 out.append("█" * n or "·", style)
                 out.append(f" {text or '—'}\n")
         out.rstrip()
-        self.update(out)
+        return out
 
 
 class YearScreen(Screen[Place | None]):
@@ -196,23 +211,26 @@ class YearScreen(Screen[Place | None]):
         table.clear(columns=True)
         units = {k.unit for k in self.figures if k.unit}
         one_unit = units.pop() if len(units) == 1 else None
-        table.add_column(f"key figure, {one_unit}" if one_unit else "key figure", key="name")
-        table.add_column(str(d.old.year or "old"), key="old")
-        table.add_column(str(d.new.year or "new"), key="new")
-        table.add_column("change", key="change")
-        table.add_column("%", key="pct")
-        table.add_column("stated", key="stated")
+        rows: list[list[Text]] = []
         for k in self.figures:
             stated = Text("")
             if k.disagrees:
                 stated = Text("✗ disagrees", "bold red")
             elif k.disagrees is False:
                 stated = Text("✓", "green")
-            change = Text(k.change or "—", justify="right", style=_change_style(k.change))
             name = k.name if one_unit or not k.unit else f"{k.name} ({k.unit})"
-            table.add_row(Text(name, "bold red" if k.disagrees else ""), Text(k.old_text or "—", justify="right"),
-                          Text(k.new_text or "—", justify="right"), change,
-                          Text(k.change_pct or "—", justify="right"), stated)
+            rows.append([Text(name, "bold red" if k.disagrees else ""), Text(k.old_text or "—", justify="right"),
+                         Text(k.new_text or "—", justify="right"),
+                         Text(k.change or "—", justify="right", style=_change_style(k.change)),
+                         Text(k.change_pct or "—", justify="right"), stated])
+        heads = [f"key figure, {one_unit}" if one_unit else "key figure", str(d.old.year or "old"),
+                 str(d.new.year or "new"), "change", "%", "stated"]
+        # widths given, not measured by the table as rows arrive: the same picture however fast it draws
+        for i, (label, key) in enumerate(zip(heads, ("name", "old", "new", "change", "pct", "stated"), strict=True)):
+            width = max([cell_len(label), *(r[i].cell_len for r in rows)])
+            table.add_column(label, key=key, width=width)
+        for r in rows:
+            table.add_row(*r)
         self._bars(0)
 
         prose = self.query_one("#year-prose", OptionList)
