@@ -37,7 +37,7 @@ from .claims.model import Claim, ClaimSet
 from .claims.numbers import Num
 from .errors import InputError
 from .findings import PRIOR, REPORT, Finding, Ref, Severity
-from .model import Document, Fact, Span
+from .model import Cell, Document, Fact, Span, Table
 from .pipeline import ReadReport
 from .review import (
     ACCEPTED,
@@ -68,12 +68,14 @@ if TYPE_CHECKING:
     from .diff_tables import CellChange, RowChange, TableDiff
     from .keyfigures import Amount, KeyFigure, Statement
     from .pairing import PriorDir
+    from .passages import Passage, PassageGroup
 
 # The diff's data classes, imported on first use (``narrative check`` never loads the diff).
 _LAZY = {
     "ReportDiff": "diff", "ReportSide": "diff", "KeyFigure": "keyfigures", "Amount": "keyfigures",
     "Statement": "keyfigures", "TableDiff": "diff_tables", "CellChange": "diff_tables", "RowChange": "diff_tables",
     "SentenceChange": "diff_prose", "WordChange": "diff_prose", "PriorDir": "pairing",
+    "Passage": "passages", "PassageGroup": "passages",
 }
 
 
@@ -86,9 +88,10 @@ def __getattr__(name: str) -> object:
     return getattr(importlib.import_module(f"narrative.{module}"), name)
 
 __all__ = [
-    "Amount", "Analysis", "CellChange", "Claim", "ClaimSet", "Document", "Fact", "FileResult", "Finding", "InputError",
-    "KeyFigure", "Num", "Options", "PRIOR", "Prior", "PriorDir", "REPORT", "Ref", "ReportDiff", "ReportSide", "RowChange",
-    "SentenceChange", "Severity", "Span", "Statement", "TableDiff", "WordChange", "analyse", "cells_of_claim",
+    "Amount", "Analysis", "Cell", "CellChange", "Claim", "ClaimSet", "Document", "Fact", "FileResult", "Finding", "InputError",
+    "KeyFigure", "Num", "Options", "PRIOR", "Passage", "PassageGroup", "Prior", "PriorDir", "REPORT", "Ref", "ReportDiff", "ReportSide", "RowChange",
+    "SentenceChange", "Severity", "Span", "Statement", "Table", "TableDiff", "WordChange", "analyse", "boilerplate",
+    "cells_of_claim",
     "cells_of_finding", "check_document", "check_file", "claim_of_finding", "diff", "diff_analyses", "iter_analyse",
     "load_document", "prior_dir", "read", "read_prior", "rule", "rules", "source_text", "table_name",
     # review baselines (narrative.review): verdicts kept per report and fingerprint
@@ -445,6 +448,21 @@ def diff_analyses(old: Analysis, new: Analysis, *, force: bool = False) -> Repor
     assert old.document is not None and old.claims is not None and new.document is not None and new.claims is not None
     return diff_reports(ReadReport(old.path, old.document, old.claims), ReadReport(new.path, new.document, new.claims),
                         force=force)
+
+
+def boilerplate(analysis: Analysis, report_diff: ReportDiff | None = None) -> list[PassageGroup]:
+    """The boilerplate of a report, as groups of places for a viewer: its near-duplicate passages
+    (DUP003's groups, whatever rules the analysis selected), then the passages carried over
+    unchanged from last year's (runs of ``report_diff``'s unchanged sentences, when given).
+    Nothing for a file that could not be read."""
+    from .passages import carried, within
+
+    if analysis.document is None or analysis.claims is None:
+        return []
+    out = within(ReadReport(analysis.path, analysis.document, analysis.claims), source_text)
+    if report_diff is not None and report_diff.error is None:
+        out += carried(report_diff)
+    return out
 
 
 # ---------------------------------------------------------------------- look-ups for viewers
