@@ -29,6 +29,7 @@ newer or cannot be written; the file is then left as it was.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -93,7 +94,7 @@ __all__ = [
     "SentenceChange", "Severity", "Span", "Statement", "Table", "TableDiff", "WordChange", "analyse", "boilerplate",
     "cells_of_claim",
     "cells_of_finding", "check_document", "check_file", "claim_of_finding", "diff", "diff_analyses", "iter_analyse",
-    "load_document", "prior_dir", "read", "read_prior", "rule", "rules", "source_text", "table_name",
+    "find_prior", "load_document", "prior_dir", "read", "read_prior", "rule", "rules", "source_text", "table_name",
     # review baselines (narrative.review): verdicts kept per report and fingerprint
     "ACCEPTED", "Baseline", "BaselineEntry", "BaselineOutcome", "BaselineSession", "CONFIRMED", "FALSE_ALARM",
     "RuleStats", "RunScope", "VERDICTS", "apply_baseline", "baseline_stats", "clear_verdict", "counts", "load_baseline",
@@ -418,6 +419,28 @@ def prior_dir(paths: Iterable[str], options: Options | None = None) -> PriorDir:
     from .pairing import index_priors
 
     return index_priors(list(paths), timeout=(options or Options()).timeout)
+
+
+def find_prior(analysis: Analysis, candidates: Iterable[str] | None = None,
+               options: Options | None = None) -> tuple[str | None, str]:
+    """Last year's report of the same department, kind and unit level as ``analysis``, found by
+    identity (whatever the file names) among ``candidates`` (default: the other report files in
+    its own folder): its path and a line saying what was found or why nothing was.  Every
+    candidate is read, so a viewer calls this in a worker."""
+    from .files import siblings
+
+    doc = analysis.document
+    if doc is None:
+        return None, "the report could not be read"
+    own = {os.path.abspath(p) for p in analysis.path.split(" + ")}  # a report read from two files
+    paths = [p for p in (candidates if candidates is not None else siblings(analysis.path.split(" + ")[0]))
+             if os.path.abspath(p) not in own]
+    if not paths:
+        return None, "no other report files in its folder"
+    found, note = prior_dir(paths, options).match(doc.identity)
+    if found is None:
+        return None, note or "no prior found"
+    return found, note or f"last year's report found beside it: {found}"
 
 
 # ---------------------------------------------------------------------- two reports side by side

@@ -407,3 +407,102 @@ def test_g_goes_to_last_years_statement_a_finding_points_at() -> None:
         assert pane.row_of(i, 0) in pane.visible_rows()  # type: ignore[attr-defined]
 
     drive(app, script)
+
+
+# ---------------------------------------------------------------------- the other views, from the workbench
+def test_t_opens_the_tables_on_the_selected_findings_cells_and_a_jump_comes_back() -> None:
+    from narrative.tui.tables_view import TablesScreen
+
+    app = NarrativeApp([str(SLIPS)])
+
+    async def script(pilot) -> None:  # type: ignore[no-untyped-def]
+        b = bench(app)
+        await search(pilot, "CLM001 299.18")  # line 467 states 299.18; 公开06 line 299 has 290.18
+        await pilot.press("t")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TablesScreen)
+        cell = screen.cell_at_cursor()
+        assert cell is not None and (cell.line.number, cell.norm) == (299, "290.18")
+        await pilot.press("enter")  # the claims restating the cell; the first is line 467's
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is b
+        assert b.index is not None
+        i = b.index.index(467)
+        assert i is not None and b.document_pane.cursor[0] == i
+
+    drive(app, script)
+
+
+def test_y_finds_last_years_report_beside_this_one_by_identity(tmp_path: Path) -> None:
+    from narrative.tui.year_view import YearScreen
+
+    # named so that nothing but the contents can pair them
+    shutil.copy(SAMPLES / "qinghe-xuanchuanbu-2024-carry-slips.txt", tmp_path / "b.txt")
+    shutil.copy(CLEAN_2023, tmp_path / "a.txt")
+    app = NarrativeApp([str(tmp_path / "b.txt")])
+
+    async def script(pilot) -> None:  # type: ignore[no-untyped-def]
+        b = bench(app)
+        assert app.prior_analysis is None
+        await pilot.press("y")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, YearScreen)
+        assert screen.prior is not None and screen.prior.path == str(tmp_path / "a.txt")
+        assert app.prior_path == str(tmp_path / "a.txt")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is b
+        # a re-check now runs the year-on-year rules: the carry-slips sample's C01 (line 569,
+        # "审核把关各类宣传品 138 件。" word for word 2023's line 569) is found against it
+        await pilot.press("r")
+        await settle(app, pilot)
+        assert b.analysis is not None and b.analysis.prior is not None
+        assert any(f.span.line == 569 for f in b.analysis.findings)
+
+    drive(app, script)
+
+
+def test_y_without_a_prior_beside_it_says_so() -> None:
+    from narrative.tui.year_view import YearScreen
+
+    shutil.copy(SLIPS, "only.txt")
+    app = NarrativeApp(["only.txt"])
+
+    async def script(pilot) -> None:  # type: ignore[no-untyped-def]
+        await pilot.press("y")
+        await settle(app, pilot)
+        assert isinstance(app.screen, YearScreen) and app.screen.prior is None
+        assert app.prior_path is None
+
+    drive(app, script)
+
+
+def test_b_opens_the_boilerplate_and_a_place_comes_back() -> None:
+    from narrative.tui.boilerplate_view import BoilerplateScreen
+    from textual.widgets import OptionList
+
+    # qinghe-xuanchuanbu-2024-text-slips.txt: the passage "从自评情况看，2024年以来，县委宣传部坚持…" at
+    # line 557 is pasted at line 846 with "2023年以来" (DUP003): one group, its second place 846
+    app = NarrativeApp([str(SAMPLES / "qinghe-xuanchuanbu-2024-text-slips.txt")])
+
+    async def script(pilot) -> None:  # type: ignore[no-untyped-def]
+        b = bench(app)
+        await pilot.press("b")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, BoilerplateScreen)
+        assert [[p.span.line for p in g.places] for g in screen.groups] == [[557, 846]]
+        await pilot.press("enter")  # the group's places
+        places = screen.query_one("#bp-places", OptionList)
+        assert screen.focused is places
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.screen is b
+        assert b.index is not None
+        i = b.index.index(846)
+        assert i is not None and b.document_pane.cursor[0] == i
+
+    drive(app, script)

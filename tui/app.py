@@ -67,6 +67,13 @@ class NarrativeApp(App[None]):
                     self.prior_analysis = api.Analysis(self.prior_path, rep.doc, rep.claims)
             return self._prior
 
+    def use_prior(self, path: str) -> None:
+        """Take ``path`` as last year's report from now on (found beside the report by identity):
+        read it once; a re-check then runs the 比上年 rules against it."""
+        with self._prior_lock:
+            self.prior_path, self._prior, self.prior_analysis = path, None, None
+        self._read_prior()
+
     # ------------------------------------------------------------------ screens
     def on_mount(self) -> None:
         if self.review.error:

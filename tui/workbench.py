@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState
 
 from narrative import api
 
+from .boilerplate_view import BoilerplateScreen
 from .detail_pane import DetailPane, claim_detail, finding_detail
 from .dialogs import VerdictScreen
 from .document_pane import DocumentPane
@@ -32,6 +33,8 @@ from .findings_pane import FindingsPane
 from .marks import FINDING, LineIndex, build_marks
 from .places import PRIOR, REPORT, Place
 from .review import VERDICT_LABELS
+from .tables_view import TablesScreen
+from .year_view import YearScreen
 
 if TYPE_CHECKING:
     from .app import NarrativeApp
@@ -42,6 +45,12 @@ NARROW = 120  # below this width the panes stack: findings above, document and d
 # (key, action, footer label, shown in the footer, command-palette help)
 ACTIONS: tuple[tuple[str, str, str, bool, str], ...] = (
     ("slash", "search", "search", True, "Search the findings as you type"),
+    ("t", "tables", "tables", True, "Tables: every recognised table, cells used by findings marked (opens on the "
+                                     "selected finding's cells, or the claim's under the cursor)"),
+    ("y", "year", "year", True, "Year to year: key figures, changed prose, findings pointing into last year's "
+                                 "report (--prior, or found beside the report)"),
+    ("b", "boilerplate", "boilerplate", True, "Boilerplate: near-duplicate passages, and text carried over "
+                                               "from last year's report"),
     ("x", "verdict('false-alarm')", "false alarm", True, "Mark the selected finding a false alarm"),
     ("c", "verdict('confirmed')", "confirm", True, "Mark the selected finding confirmed"),
     ("a", "verdict('accepted')", "accept", True, "Mark the selected finding accepted"),
@@ -82,6 +91,7 @@ class WorkbenchScreen(Screen[None]):
         self._keep: str | None = None
         self._ticker: Timer | None = None
         self._related_turn: dict[str, int] = {}
+        self._diffs: dict[int, api.ReportDiff] = {}  # id(analysis) → its diff with the prior
 
     @property
     def narrative_app(self) -> NarrativeApp:
@@ -405,6 +415,99 @@ class WorkbenchScreen(Screen[None]):
             self.document_pane.focus()
         else:
             self.go_to(place)
+
+    # ------------------------------------------------------------------ the other views
+    def _ready(self) -> api.Analysis | None:
+        a = self.analysis
+        if a is None:
+            self.notify("the report is still being checked", severity="warning")
+            return None
+        if a.document is None:
+            self.notify(f"nothing to show: {a.error}", severity="warning")
+            return None
+        return a
+
+    def _went(self, place: Place | None) -> None:
+        """A view dismissed: go where it asked (None: it was closed with escape)."""
+        if place is not None:
+            self.narrative_app.go_to(place)
+
+    def _focus_cells(self, a: api.Analysis) -> list[api.Fact]:
+        """The cells the tables view opens on: the claim's under the document cursor when the
+        document has the focus, else the selected finding's."""
+        pane = self.document_pane
+        if pane.has_focus:
+            claim = next((m.claim for m in pane.marks_at(*pane.cursor) if m.claim is not None), None)
+            if claim is not None:
+                return api.cells_of_claim(claim)
+        f = self.findings_pane.current()
+        return api.cells_of_finding(a, f) if f is not None else []
+
+    def action_tables(self) -> None:
+        a = self._ready()
+        if a is None:
+            return
+        if not any(t.rows for t in a.document.tables if t.kind != "TOC"):  # type: ignore[union-attr]
+            self.notify("no tables were recognised in this report", severity="warning")
+            return
+        self.app.push_screen(TablesScreen(a, focus=self._focus_cells(a)), callback=self._went)
+
+    def action_boilerplate(self) -> None:
+        a = self._ready()
+        if a is not None:
+            self.app.push_screen(BoilerplateScreen(a, self.narrative_app.prior_analysis, self._diff_for(a)),
+                                 callback=self._went)
+
+    def action_year(self) -> None:
+        a = self._ready()
+        if a is None:
+            return
+        app = self.narrative_app
+        if app.prior_analysis is not None:
+            self._open_year(a)
+        elif app.prior_path is not None:  # given but unreadable, or refused for this report
+            why = a.prior.error if a.prior is not None and a.prior.error else a.error or "it could not be read"
+            self.notify(f"--prior {app.prior_path}: {why}", severity="warning", timeout=8)
+            self.app.push_screen(YearScreen(a, None), callback=self._went)
+        else:
+            self.notify("looking for last year's report beside this one …", timeout=4)
+            self._look_for_prior(a)
+
+    def _open_year(self, a: api.Analysis) -> None:
+        screen = YearScreen(a, self.narrative_app.prior_analysis, self._diff_for(a))
+
+        def done(place: Place | None) -> None:
+            if screen.diff is not None:  # computed once, kept for the boilerplate view
+                self._diffs[id(a)] = screen.diff
+            self._went(place)
+
+        self.app.push_screen(screen, callback=done)
+
+    def _diff_for(self, a: api.Analysis) -> api.ReportDiff | None:
+        return self._diffs.get(id(a))
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="find-prior")
+    def _look_for_prior(self, a: api.Analysis) -> tuple[str | None, str]:
+        app = self.narrative_app
+        found, note = api.find_prior(a, options=app.options)
+        if found is not None:
+            app.use_prior(found)
+        return found, note
+
+    @on(Worker.StateChanged)
+    def _prior_looked_for(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "find-prior" or self.analysis is None:
+            return
+        if event.state == WorkerState.SUCCESS:
+            found, note = event.worker.result  # type: ignore[misc]
+            if found is not None and self.narrative_app.prior_analysis is not None:
+                self.notify(f"{note}; r re-checks this report against it (the 比上年 rules)", timeout=8)
+                self._open_year(self.analysis)
+                return
+            self.notify(f"no prior: {note}", severity="warning", timeout=8)
+            self.app.push_screen(YearScreen(self.analysis, None), callback=self._went)
+        elif event.state == WorkerState.ERROR:
+            self.notify(f"looking for last year's report: {event.worker.error}".splitlines()[0], severity="error")
 
     def action_zoom(self) -> None:
         focused = self.focused

@@ -1,18 +1,19 @@
-"""What the commands share: the one-line usage errors, the expansion of directories into
-report files, rule codes from options."""
+"""What the commands share: the one-line usage errors, rule codes from options, and (from
+narrative.files) the expansion of directories into report files."""
 
 from __future__ import annotations
 
 import argparse
-import os
 from collections.abc import Iterator, Sequence
 
 from ..diagnostics import ExitCode, warn
+from ..files import INPUT_SUFFIXES, expand
 
 # The output formats of narrative.report (a test keeps the two equal; named here so that
 # building the parser does not import the reporters and, through them, the analysis API).
 FORMATS = ("text", "json", "markdown", "jsonl", "csv", "xlsx", "sarif")
-INPUT_SUFFIXES = (".txt", ".pdf", ".html", ".htm", ".jsp", ".asp", ".aspx", ".php", ".docx", ".xlsx")
+
+__all__ = ["FORMATS", "INPUT_SUFFIXES", "Parser", "codes", "expand", "validate_codes"]
 
 
 class Parser(argparse.ArgumentParser):
@@ -21,29 +22,6 @@ class Parser(argparse.ArgumentParser):
         cmd = " ".join(["narrative", *words[1:]])
         warn(f"usage error: {message} (see '{cmd} --help')")
         raise SystemExit(ExitCode.INPUT_ERROR)
-
-
-def _not_a_report(name: str) -> bool:
-    """Names a folder of reports holds besides reports: hidden files and folders (``.git``,
-    macOS's ``._report.pdf`` shadow files on copied drives) and Office's ``~$report.docx``
-    lock files."""
-    return name.startswith((".", "~$"))
-
-
-def expand(paths: Sequence[str]) -> list[str]:
-    """Files as given; directories expand to the report files of every input format below
-    them, recursively (sorted; hidden files and folders and Office lock files skipped)."""
-    out: list[str] = []
-    for p in paths:
-        if os.path.isdir(p):
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not _not_a_report(d))
-                for name in sorted(files):
-                    if name.lower().endswith(INPUT_SUFFIXES) and not _not_a_report(name):
-                        out.append(os.path.join(root, name))
-        else:
-            out.append(p)
-    return out
 
 
 def codes(values: list[str] | None) -> list[str] | None:
