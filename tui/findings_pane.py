@@ -68,7 +68,12 @@ class FindingsPane(Vertical):
         self.load(self.all, self._verdict_of, keep=current.fingerprint if current else None)
 
     def _message_width(self) -> int:
-        total = self.table.scrollable_content_region.width or self.size.width or 80
+        """The message column takes what the fixed columns leave, less the vertical scrollbar
+        whether it shows yet or not: the width must not depend on whether the rows were there
+        when the columns were laid out (it did, by a cell, from one run to the next)."""
+        t = self.table
+        total = (t.content_region.width - t.styles.scrollbar_size_vertical) if t.content_region.width else 0
+        total = total or self.size.width or 80
         fixed = sum(w for _, w in FIXED) + 2 * (len(FIXED) + 1)  # cell padding
         return max(12, total - fixed - 1)
 
