@@ -13,6 +13,11 @@ independent of other work on the machine) and as wall time (what a user waits, w
 loaded machine includes waiting for a core).
 
     python bench/bench_check.py [REPORT.txt] [--cold 10] [--warm 50] [--scale 1,4,16,64]
+    python bench/bench_check.py --by-checker [--times 16]   # CPU per stage and per checker
+    python bench/bench_check.py --profile [--times 64]      # cProfile, top 30 by cumulative time
+
+``--by-checker`` and ``--profile`` show where the time goes (on the report with its prose
+repeated ``--times`` times, 1 by default) and skip the other measurements.
 """
 
 from __future__ import annotations
@@ -25,7 +30,9 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT = ROOT.parent / "shared" / "reports" / "zhushan-party-office-2024.txt"
@@ -75,6 +82,61 @@ def timed_analyse(path: Path, runs: int) -> tuple[list[float], list[float]]:
     return cpu, wall
 
 
+def by_checker(path: Path, runs: int) -> None:
+    """CPU per stage (read and model, claims, checks) and per checker, medians of ``runs``
+    after one warm-up run: which rule or stage a change of speed comes from."""
+    from narrative import pipeline
+    from narrative.api import analyse
+    from narrative.checks import base
+    from narrative.checks.runner import load_rules
+
+    load_rules()
+    times: dict[str, list[float]] = {}
+
+    def timed(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            t = time.process_time()
+            try:
+                return func(*args, **kwargs)
+            finally:
+                times.setdefault(name, []).append(time.process_time() - t)
+        return run
+
+    saved = list(base.CHECKERS), pipeline.read_document, pipeline.extract, pipeline.check
+    base.CHECKERS[:] = [base.CheckerEntry(timed(e.name, e.func), e.codes) for e in saved[0]]
+    pipeline.read_document = timed("[read and model]", pipeline.read_document)  # type: ignore[assignment]
+    pipeline.extract = timed("[claims]", pipeline.extract)  # type: ignore[assignment]
+    pipeline.check = timed("[checks]", pipeline.check)  # type: ignore[assignment]
+    try:
+        analyse(str(path))
+        times.clear()
+        for _ in range(runs):
+            analyse(str(path))
+    finally:
+        base.CHECKERS[:] = saved[0]
+        pipeline.read_document, pipeline.extract, pipeline.check = saved[1:]
+    codes = {e.name: ",".join(c for c in e.codes if c != "RND001") for e in saved[0]}
+    med = {name: statistics.median(ts) for name, ts in times.items()}
+    for name in sorted(med, key=lambda n: -med[n]):
+        if med[name] >= 0.0005 or name.startswith("["):
+            print(f"  {med[name] * 1000:8.1f} ms  {name} {codes.get(name, '')}")
+
+
+def profile(path: Path, top: int = 30) -> None:
+    """cProfile of one warm ``analyse``, the ``top`` functions by cumulative time."""
+    import cProfile
+    import pstats
+
+    from narrative.api import analyse
+
+    analyse(str(path))
+    prof = cProfile.Profile()
+    prof.enable()
+    analyse(str(path))
+    prof.disable()
+    pstats.Stats(prof).sort_stats("cumulative").print_stats(top)
+
+
 def ms(xs: list[float]) -> str:
     return f"{statistics.median(xs) * 1000:.0f} ms"
 
@@ -96,8 +158,23 @@ def main() -> None:
     ap.add_argument("--warm", type=int, default=50, help="runs for the warm median")
     ap.add_argument("--scale", default="1,4,16,64", help="prose multiples")
     ap.add_argument("--scale-runs", type=int, default=3, help="runs per multiple (median)")
+    ap.add_argument("--by-checker", action="store_true", help="CPU per stage and per checker, then stop")
+    ap.add_argument("--profile", action="store_true", help="cProfile top 30 of one warm run, then stop")
+    ap.add_argument("--times", type=int, default=1, help="prose multiple for --by-checker / --profile")
     args = ap.parse_args()
     path: Path = args.report
+    if args.by_checker or args.profile:
+        with tempfile.TemporaryDirectory() as tmp:
+            p = path
+            if args.times != 1:
+                p = Path(tmp) / f"x{args.times}-{path.name}"
+                p.write_text(scaled(path, args.times), encoding="utf-8")
+            print(f"{p.name}:")
+            if args.by_checker:
+                by_checker(p, max(1, args.scale_runs))
+            if args.profile:
+                profile(p)
+        return
     if args.cold:
         c, w = cold(path, args.cold)
         print(f"{path.name}: cold `narrative check` ({len(c)} processes): CPU {ms(c)}, wall {ms(w)} "

@@ -362,8 +362,8 @@ class Document:
         return [t for t in self.tables if t.kind == kind]
 
     def table(self, kind: str) -> Table | None:
-        found = self.tables_of(kind)
-        return found[0] if found else None
+        """The first table of ``kind``: the scan stops there (``fact`` asks once per claim)."""
+        return next((t for t in self.tables if t.kind == kind), None)
 
     def fact(self, table: str, row: str, col: str) -> Fact | None:
         t = self.table(table)

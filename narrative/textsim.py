@@ -24,7 +24,7 @@ k² pairs it yields are listed).  300 paragraphs (≈1,000 sentences) take well 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -107,39 +107,15 @@ def _parallel(a: Unit, b: Unit) -> bool:
     return bool(a.tags) and bool(b.tags) and a.tags != b.tags
 
 
-def near_duplicates(units: Sequence[Unit], params: Params | None = None) -> list[Match]:
-    """Every near-duplicate pair of units (each pair once, shorter first).
-
-    Units with the same key are one class: every score depends only on the two keys, so
-    each pair of distinct keys is scored once and its result given to every pair of units
-    that carry them (a report that repeats a passage k times costs the scoring of one copy,
-    not of k² pairs)."""
+def _key_links(keys: list[str], p: Params) -> Iterator[tuple[str, str, float, str]]:
+    """Every pair of similar keys as (shorter key, longer key, score, how), a key with itself
+    first ("same", 100); ``keys`` sorted by length (then first place), each distinct."""
     from rapidfuzz import fuzz, process  # imported here: a table-only check never pays for it
 
-    p = params or Params()
-    classes: dict[str, list[int]] = {}
-    for i, u in enumerate(units):
-        if len(u.key) >= p.min_len:
-            classes.setdefault(u.key, []).append(i)
-    keys = sorted(classes, key=lambda k: (len(k), classes[k][0]))
     lens = [len(k) for k in keys]
-    found: dict[tuple[int, int], Match] = {}
-
-    def add(ka: str, kb: str, score: float, how: str) -> None:
-        for i in classes[ka]:
-            for j in classes[kb]:
-                if i == j:
-                    continue
-                a, b = (i, j) if i < j else (j, i)
-                ua, ub = units[a], units[b]
-                if _parallel(ua, ub) or (a, b) in found:
-                    continue
-                found[(a, b)] = Match(a, b, score, how, ua.key == ub.key and ua.numbers != ub.numbers)
-
     for pos, q in enumerate(keys):
         n = lens[pos]
-        if len(classes[q]) > 1:
-            add(q, q, 100.0, "same")  # the same key: fuzz.ratio 100
+        yield q, q, 100.0, "same"  # the same key: fuzz.ratio 100 (a link only for a key of two places)
         scored: set[int] = set()
         # ratio ≥ passage_ratio needs the longer key to be at most n·(200 − r)/r long
         hi = bisect.bisect_right(lens, n * (200 - p.passage_ratio) / p.passage_ratio)
@@ -149,16 +125,49 @@ def near_duplicates(units: Sequence[Unit], params: Params | None = None) -> list
                 other = keys[pos + 1 + k]
                 m = lens[pos + 1 + k]
                 if score >= p.same_ratio:
-                    add(q, other, score, "same")
+                    yield q, other, score, "same"
                     scored.add(k)
                 elif score * (n + m) / 200 >= p.passage_chars:
-                    add(q, other, score, "shared passage")
+                    yield q, other, score, "shared passage"
                     scored.add(k)
         if n >= p.contain_min and pos + 1 < len(keys):
             for _, score, k in process.extract(q, keys[pos + 1 :], scorer=fuzz.partial_ratio,
                                                score_cutoff=p.contain_ratio, limit=None):
                 if k not in scored:
-                    add(q, keys[pos + 1 + k], score, "contained")
+                    yield q, keys[pos + 1 + k], score, "contained"
+
+
+def _classes(units: Sequence[Unit], p: Params) -> tuple[dict[str, list[int]], list[str]]:
+    """Units by key (keys of ``min_len`` or more), and the keys sorted by length, then first place."""
+    classes: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        if len(u.key) >= p.min_len:
+            classes.setdefault(u.key, []).append(i)
+    return classes, sorted(classes, key=lambda k: (len(k), classes[k][0]))
+
+
+def near_duplicates(units: Sequence[Unit], params: Params | None = None) -> list[Match]:
+    """Every near-duplicate pair of units (each pair once, shorter first).
+
+    Units with the same key are one class: every score depends only on the two keys, so
+    each pair of distinct keys is scored once and its result given to every pair of units
+    that carry them.  The list itself has k² pairs for a passage repeated k times: a check
+    uses :func:`duplicate_groups`, which never lists them."""
+    p = params or Params()
+    classes, keys = _classes(units, p)
+    found: dict[tuple[int, int], Match] = {}
+    for ka, kb, score, how in _key_links(keys, p):
+        if ka == kb and len(classes[ka]) < 2:
+            continue
+        for i in classes[ka]:
+            for j in classes[kb]:
+                if i == j:
+                    continue
+                a, b = (i, j) if i < j else (j, i)
+                ua, ub = units[a], units[b]
+                if _parallel(ua, ub) or (a, b) in found:
+                    continue
+                found[(a, b)] = Match(a, b, score, how, ua.key == ub.key and ua.numbers != ub.numbers)
     return sorted(found.values(), key=lambda m: (m.a, m.b))
 
 
@@ -204,3 +213,157 @@ def group(units: Sequence[Unit], matches: Sequence[Match]) -> list[Group]:
     for root, g in by_root.items():
         g.paras = sorted(paras[root])
     return sorted(by_root.values(), key=lambda g: g.paras[0])
+
+
+# ---------------------------------------------------------------------- groups without pairs
+@dataclass
+class DupGroup:
+    """A group of :func:`group` described without its k² matches: its paragraphs, the units
+    that have a match (in the order in which the group's matches, sorted by pair, first name
+    them: a, b of the first match, then ...), each one's best match (highest score, the first pair
+    (a, b) among equals: the one ``group``'s matches, sorted by pair, would give) and the first
+    pair whose numbers differ (None when none does)."""
+
+    paras: list[int]
+    units: list[int]
+    best: dict[int, Match]
+    first_differ: Match | None = None
+
+
+@dataclass(frozen=True)
+class _Atom:
+    """Units that no comparison tells apart: the same key, subject tags and numbers."""
+
+    key: str
+    tags: frozenset[str]
+    numbers: tuple[str, ...]
+    members: list[int]  # unit indices, ascending
+
+
+def _pair_with(u: int, y: list[int]) -> tuple[int, int] | None:
+    """The first pair (a < b) of unit ``u`` with a unit of ``y`` (ascending) other than itself."""
+    y0 = y[0]
+    if y0 < u:
+        return (y0, u)
+    if y0 > u:
+        return (u, y0)
+    return (u, y[1]) if len(y) > 1 else None
+
+
+def duplicate_groups(units: Sequence[Unit], params: Params | None = None) -> list[DupGroup]:
+    """What :func:`group` of :func:`near_duplicates` gives, in time linear in the number of units
+    for a passage repeated k times (not k²): units that no comparison tells apart are one atom,
+    atoms are linked once per similar pair of keys, and a group's paragraphs, best matches and
+    first differing pair are worked out per atom and its members.
+
+    The joining of runs of paragraphs (``group``: a matches b and the paragraph after a matches
+    the one after b) is decided without listing paragraph pairs: paragraph b is a partner of a
+    (b ≠ a) when an atom of b is linked to an atom of a, so a run exists when some b, other than
+    a and the paragraph after a, holds an atom linked to a and its next paragraph an atom linked
+    to the paragraph after a; b = a itself counts when both paragraphs repeat a sentence inside."""
+    p = params or Params()
+    classes, keys = _classes(units, p)
+    atoms_of: dict[str, list[_Atom]] = {}
+    for k in keys:
+        by_id: dict[tuple[frozenset[str], tuple[str, ...]], list[int]] = {}
+        for i in classes[k]:
+            by_id.setdefault((units[i].tags, units[i].numbers), []).append(i)
+        atoms_of[k] = [_Atom(k, t, n, m) for (t, n), m in by_id.items()]
+    # atom links: (x, y, score, how), x ≠ y or an atom of two units or more with itself
+    links: list[tuple[_Atom, _Atom, float, str]] = []
+    for ka, kb, score, how in _key_links(keys, p):
+        xs, ys = atoms_of[ka], atoms_of[kb]
+        for ix, x in enumerate(xs):
+            for iy, y in enumerate(ys):
+                if ka == kb and (iy < ix or (x is y and len(x.members) < 2)):
+                    continue
+                if x.tags and y.tags and x.tags != y.tags:
+                    continue  # parallel statements
+                links.append((x, y, score, how))
+    para_of = [u.para for u in units]
+
+    parent: dict[int, int] = {}
+
+    def find(v: int) -> int:
+        parent.setdefault(v, v)
+        while parent[v] != v:
+            parent[v] = parent[parent[v]]
+            v = parent[v]
+        return v
+
+    def union(v: int, w: int) -> None:
+        rv, rw = find(v), find(w)
+        if rv != rw:
+            parent[max(rv, rw)] = min(rv, rw)
+
+    best: dict[int, Match] = {}
+    first_pair: dict[int, tuple[int, int]] = {}  # unit → its first pair
+
+    def offer(u: int, pair: tuple[int, int] | None, score: float, how: str) -> None:
+        if pair is None:
+            return
+        if u not in first_pair or pair < first_pair[u]:
+            first_pair[u] = pair
+        cur = best.get(u)
+        if cur is None or score > cur.score or (score == cur.score and pair < (cur.a, cur.b)):
+            best[u] = Match(pair[0], pair[1], score, how, False)
+
+    linked: dict[int, set[int]] = {}  # paragraph → ids of the atoms linked to one of its atoms
+    atoms_in: dict[int, set[int]] = {}  # paragraph → ids of its linked atoms
+    inside: set[int] = set()  # paragraphs with two linked units of their own
+    differ: list[Match] = []
+    for x, y, score, how in links:
+        first = para_of[x.members[0]]
+        for u in x.members:
+            union(first, para_of[u])
+            offer(u, _pair_with(u, y.members), score, how)
+            linked.setdefault(para_of[u], set()).add(id(y))
+            atoms_in.setdefault(para_of[u], set()).add(id(x))
+        if y is x:
+            seen: set[int] = set()
+            for u in x.members:
+                if para_of[u] in seen:
+                    inside.add(para_of[u])
+                seen.add(para_of[u])
+            continue
+        for v in y.members:
+            union(first, para_of[v])
+            offer(v, _pair_with(v, x.members), score, how)
+            linked.setdefault(para_of[v], set()).add(id(x))
+            atoms_in.setdefault(para_of[v], set()).add(id(y))
+        inside.update({para_of[u] for u in x.members} & {para_of[v] for v in y.members})
+        if x.key == y.key and x.numbers != y.numbers:
+            a, b = sorted((x.members[0], y.members[0]))
+            differ.append(Match(a, b, score, how, True))
+    # runs of paragraphs: index (atom of b, atom of the paragraph after b) → up to 3 such b
+    order = sorted(set(para_of))
+    nxt = {q: r for q, r in zip(order, order[1:], strict=False)}
+    runs: dict[tuple[int, int], list[int]] = {}
+    for b, atoms in atoms_in.items():
+        nb = nxt.get(b)
+        for ya in atoms:
+            for za in atoms_in.get(nb, ()) if nb is not None else ():
+                w = runs.setdefault((ya, za), [])
+                if len(w) < 3:
+                    w.append(b)
+    for a in linked:
+        na = nxt.get(a)
+        if na is None or na not in linked:
+            continue
+        if a in inside and na in inside:
+            union(a, na)
+            continue
+        if any(b not in (a, na) for ya in linked[a] for za in linked[na] for b in runs.get((ya, za), ())):
+            union(a, na)
+    groups: dict[int, DupGroup] = {}
+    for u in sorted(best, key=lambda u: (first_pair[u], first_pair[u][0] != u)):
+        g = groups.setdefault(find(para_of[u]), DupGroup([], [], {}))
+        g.units.append(u)
+        g.best[u] = best[u]
+    for g in groups.values():
+        g.paras = sorted({para_of[u] for u in g.units})
+    for d in differ:
+        g = groups[find(para_of[d.a])]
+        if g.first_differ is None or (d.a, d.b) < (g.first_differ.a, g.first_differ.b):
+            g.first_differ = d
+    return sorted(groups.values(), key=lambda g: g.paras[0])

@@ -12,7 +12,7 @@ from narrative.api import load_document
 from narrative.checks.reasons import contradiction, reasons_of
 from narrative.findings import Severity
 from narrative.pipeline import extract
-from narrative.textsim import Unit, group, near_duplicates, normalize, numbers_of
+from narrative.textsim import Unit, duplicate_groups, group, near_duplicates, normalize, numbers_of
 
 from .conftest import SAMPLES
 
@@ -59,6 +59,33 @@ def test_contained_sentence_and_transitive_groups() -> None:
     assert all(3 not in (m.a, m.b) for m in matches)
     [g] = group(units, matches)
     assert g.paras == [0, 1, 2]
+
+
+def test_duplicate_groups_without_pairs() -> None:
+    # one sentence three times, the third with another year: atoms {0, 1} (2024) and {2} (2023)
+    text = "从自评情况看，{}年以来，县委宣传部扎实做好理论武装、新闻宣传、网络舆论、文明创建等各项工作。"
+    units = [_u(text.format(2024), 0), _u(text.format(2024), 1), _u(text.format(2023), 3)]
+    [g] = duplicate_groups(units)
+    assert g.paras == [0, 1, 3]
+    assert g.units == [0, 1, 2]  # as the sorted pairs (0, 1), (0, 2), (1, 2) first name them
+    assert {u: (m.a, m.b, m.score, m.how) for u, m in g.best.items()} == {
+        0: (0, 1, 100.0, "same"), 1: (0, 1, 100.0, "same"), 2: (0, 2, 100.0, "same")}
+    assert g.first_differ is not None and (g.first_differ.a, g.first_differ.b) == (0, 2)
+    # the pairwise grouping says the same
+    [h] = group(units, near_duplicates(units))
+    assert h.paras == g.paras and [(m.a, m.b) for m in h.matches if m.numbers_differ][0] == (0, 2)
+
+
+def test_duplicate_groups_of_a_repeated_run_of_paragraphs() -> None:
+    # paragraphs 0, 1 repeated as 5, 6 and 9, 10 (each run one group: the pairs of the next
+    # paragraphs join them); paragraph 3 between them says something else
+    s1 = "以高度的政治责任感，认真履行三服务工作职能，扎实做好新时代三服务工作，切实完成了各项工作任务。"
+    s2 = "全年共采购办公设备 17 件，订阅报刊杂志 43 份，保障了机关正常运转和各项工作的顺利开展。"
+    other = "这是一个完全不同的句子，没有任何相似之处，只是为了填充段落而写下的文字内容，与其他句子无关。"
+    units = [_u(s1, 0), _u(s2, 1), _u(other, 3), _u(s1, 5), _u(s2, 6), _u(s1, 9), _u(s2, 10)]
+    groups = duplicate_groups(units)
+    assert [g.paras for g in groups] == [[0, 1, 5, 6, 9, 10]]
+    assert [g.paras for g in group(units, near_duplicates(units))] == [[0, 1, 5, 6, 9, 10]]
 
 
 # ---------------------------------------------------------------------- the real report

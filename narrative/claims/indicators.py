@@ -74,7 +74,13 @@ def bind_indicators(doc: Document, claims: list[Claim]) -> None:
         return
     from rapidfuzz import fuzz, process
 
-    keys = [k for _, k, _ in cands]
+    # Candidates by key: a report whose tables repeat an indicator name scores that name once.
+    # Equal keys score alike, so only the first candidate of a key can be the best and a
+    # second one makes the runner-up as good as the best.
+    of_key: dict[str, list[int]] = {}
+    for i, (_, k, _) in enumerate(cands):
+        of_key.setdefault(k, []).append(i)
+    keys = list(of_key)
     for c in claims:
         if c.kind not in ("count", "percent", "rate") or c.binding is not None or c.value is None:
             continue
@@ -86,17 +92,18 @@ def bind_indicators(doc: Document, claims: list[Claim]) -> None:
         text = _key(clause)
         if len(text) < MIN_NAME:
             continue
-        # Scored in C (partial_ratio is symmetric); only the candidates that reach RUNNER_UP
-        # can decide (a longer key's score is weighed by 0.9 after), in candidate order so
-        # that the first of equal best scores wins.
-        near = sorted(process.extract(text, keys, scorer=fuzz.partial_ratio, score_cutoff=RUNNER_UP, limit=None),
-                      key=lambda x: x[2])
-        scored = sorted(((score if len(k) <= len(text) else score * 0.9, *cands[i][::2])
-                         for k, score, i in near), key=lambda x: -x[0])
+        # Scored in C (partial_ratio is symmetric); only the keys that reach RUNNER_UP can
+        # decide (a longer key's score is weighed by 0.9 after); the first candidate in table
+        # order wins among equal best scores.
+        scored = sorted((score if len(k) <= len(text) else score * 0.9, of_key[k][0], len(of_key[k]))
+                        for k, score, _ in process.extract(text, keys, scorer=fuzz.partial_ratio,
+                                                           score_cutoff=RUNNER_UP, limit=None))
         if not scored:
             continue
-        best, name, ind = scored[0]
-        second = scored[1][0] if len(scored) > 1 else 0
+        scored.sort(key=lambda x: -x[0])  # stable: candidate order among equal scores
+        best, first, copies = scored[0]
+        name, _, ind = cands[first]
+        second = best if copies > 1 else scored[1][0] if len(scored) > 1 else 0
         if best < SURE or second >= RUNNER_UP:
             continue
         if ind.actual is None or not _units_agree(c, ind.target, ind.actual.unit):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 import regex
 
@@ -419,21 +420,34 @@ def _project_key(name: str) -> str:
     return patterns.sub(r"年度|区委办|委办|\s|项目|工作", "", squash(name)).replace("公用", "办公").replace("办公用", "办公")
 
 
+def _projects(doc: Document) -> tuple[list[tuple[str, Any]], dict[str, Any]]:
+    """The 自评表 of a document by project key, each key once with its first table (in table
+    order), and the answers of ``find_project`` so far: computed once per document, so that a
+    report of many claims and many tables does not compare every claim with every table."""
+    first: dict[str, Any] = {}
+    for t in doc.tables_of("SE"):
+        se = t.extra.get("self_eval")
+        if se is not None and se.name:
+            first.setdefault(_project_key(se.name), t)
+    return list(first.items()), {}
+
+
 def find_project(doc: Document, name: str):  # type: ignore[no-untyped-def]
     """The 项目支出绩效自评表 whose project name matches ``name`` (fuzzy: offices write
     "2024 年度区委办党委公用经费" for the table's "2024年党委办公经费")."""
     from rapidfuzz import fuzz
 
+    tables, answers = doc.derive(_projects)
+    if name in answers:
+        return answers[name]
     best, score = None, 0.0
     key = _project_key(name)
-    for t in doc.tables_of("SE"):
-        se = t.extra.get("self_eval")
-        if se is None or not se.name:
-            continue
-        s = fuzz.ratio(key, _project_key(se.name))
+    for other, t in tables:  # the first table of the best key: the first best table
+        s = fuzz.ratio(key, other)
         if s > score:
             best, score = t, s
-    return best if score >= 80 else None
+    answers[name] = best if score >= 80 else None
+    return answers[name]
 
 
 def bind_project(doc: Document, name: str, role: str | None) -> tuple[Binding | None, str | None]:

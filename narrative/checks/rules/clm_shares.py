@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from fractions import Fraction
 
 from ... import patterns
@@ -52,7 +53,73 @@ CLM005 = declare("CLM005", "shares-sum", Severity.ERROR, "prose", """
 WHOLE_CONTEXT_RE = r"(?P<w>[\p{Han}()]{2,20}?)(?:的具体构成|构成情况|主要用于|的构成)"
 
 
-def _whole(ctx: Context, claims: list[Claim], c: Claim) -> tuple[Fraction, Interval, str] | None:
+class _LastBefore:
+    """Claims kept in list order, asked for "the last of them (in list order) before c"
+    (``_before``) by bisection: a report's shares each look for a whole stated before them, and
+    a scan of every candidate per share grows with the square of the prose.
+
+    ``_before`` compares offsets inside one block and (line, offset) across blocks (a PDF block
+    may run over a page, where the line numbers start again), so the candidates of c's own block
+    are scanned, and for the others each prefix by (line, offset) keeps its latest member and
+    the latest member of another block than that one's."""
+
+    def __init__(self, members: list[Claim]) -> None:
+        self.members = members
+        order = sorted(range(len(members)), key=lambda i: _place(members[i]))
+        self.places = [_place(members[i]) for i in order]
+        self.best: list[tuple[int, int, int]] = []  # per prefix: (latest, its block's id, latest of another block)
+        best, block, second = -1, 0, -1
+        for i in order:
+            b = id(members[i].block)
+            if i > best:
+                if b != block:
+                    second = best
+                best, block = i, b
+            elif b != block and i > second:
+                second = i
+            self.best.append((best, block, second))
+        self.in_block: dict[int, list[int]] = {}
+        for i, x in enumerate(members):
+            self.in_block.setdefault(id(x.block), []).append(i)
+
+    def before(self, c: Claim) -> Claim | None:
+        found = max((i for i in self.in_block.get(id(c.block), ()) if self.members[i].start < c.start), default=-1)
+        n = bisect_left(self.places, _place(c))
+        if n:
+            best, block, second = self.best[n - 1]
+            found = max(found, best if block != id(c.block) else second)
+        return self.members[found] if found >= 0 else None
+
+
+class _Wholes:
+    """The wholes of one report's shares, indexed once: amounts by subject and scope, and
+    spending totals by scope and section."""
+
+    def __init__(self, claims: list[Claim]) -> None:
+        self.claims = claims
+        self.by_subject: dict[tuple[str, str], _LastBefore] = {}
+        totals: dict[tuple[str | None, tuple[str, ...]], list[Claim]] = {}
+        for x in claims:
+            if x.subject_id == "exp.total" and x.kind == "amount" and x.role == "final" and x.period == "year" \
+                    and x.value is not None:
+                totals.setdefault((x.scope, x.block.section), []).append(x)
+        self.totals = {k: _LastBefore(v) for k, v in totals.items()}
+
+    def stated(self, sid: str, scope: str, c: Claim) -> Claim | None:
+        """The last final amount of subject ``sid`` in ``scope`` stated before ``c``."""
+        if (sid, scope) not in self.by_subject:
+            self.by_subject[(sid, scope)] = _LastBefore([
+                x for x in claims_of_subject(self.claims, sid) if x.kind == "amount" and x.role == "final"
+                and x.scope == scope and x.value is not None])
+        return self.by_subject[(sid, scope)].before(c)
+
+    def section_total(self, c: Claim) -> Claim | None:
+        """The last spending total of ``c``'s scope and section stated before it."""
+        found = self.totals.get((c.scope, c.block.section))
+        return found.before(c) if found is not None else None
+
+
+def _whole(ctx: Context, wholes: _Wholes, c: Claim) -> tuple[Fraction, Interval, str] | None:
     """(value, interval, description) of the whole a share is taken of."""
     name = c.words.get("whole", "")
     if not name:
@@ -63,10 +130,10 @@ def _whole(ctx: Context, claims: list[Claim], c: Claim) -> tuple[Fraction, Inter
             name = m.group("w")
     if not name:
         # the head of the enumeration: the amount before 其中 in this paragraph
-        head = _head_of(claims, c)
+        head = _head_of(wholes.claims, c)
         if head is not None and head.value is not None:
             return head.value.wan_value, head.value.wan, f"{head.subject} {head.value.display}"
-        return _section_total(claims, c)
+        return _section_total(wholes, c)
     subj = match_subject(name)
     if subj is None:
         return None
@@ -74,10 +141,8 @@ def _whole(ctx: Context, claims: list[Claim], c: Claim) -> tuple[Fraction, Inter
     # the whole's scope comes from its own words ("占本年支出合计的": all funds)
     scope = subj[0].scope_of_name(name) or ("gpb" if "一般公共预算" in name else
                                            "fiscal" if "财政拨款" in name else "all")
-    stated = [x for x in claims_of_subject(claims, sid) if x.kind == "amount" and x.role == "final"
-              and x.scope == scope and x.value is not None and _before(x, c)]
-    if stated:
-        x = stated[-1]
+    x = wholes.stated(sid, scope, c)
+    if x is not None:
         return x.value.wan_value, x.value.wan, f"{name} {x.value.display} (line {x.loc_of().line})"  # type: ignore[union-attr]
     from ...claims.subjects import bind_subject
 
@@ -92,18 +157,15 @@ def _whole(ctx: Context, claims: list[Claim], c: Claim) -> tuple[Fraction, Inter
     return mid, iv, f"{name} {b.text} ({b.spec}, line {b.facts[0].cell.line.number})"
 
 
-def _section_total(claims: list[Claim], c: Claim) -> tuple[Fraction, Interval, str] | None:
+def _section_total(wholes: _Wholes, c: Claim) -> tuple[Fraction, Interval, str] | None:
     """"（一）一般公共服务支出（类）…决算数 360.58 万元，占 67.89%": a class's share with no whole
     named is its share of the spending total the section states before it, in the same scope
     (财政拨款本年支出 决算数 531.15), the total the classes of the section break down."""
     if not (c.subject_id or "").startswith("class:"):
         return None
-    totals = [x for x in claims if x.subject_id == "exp.total" and x.kind == "amount" and x.role == "final"
-              and x.scope == c.scope and x.period == "year" and x.value is not None
-              and x.block.section == c.block.section and _before(x, c)]
-    if not totals:
+    x = wholes.section_total(c)
+    if x is None:
         return None
-    x = totals[-1]
     at = x.loc_of()
     where = f"p{at.page}:{at.line}" if at.page is not None else f"line {at.line}"
     return x.value.wan_value, x.value.wan, f"{x.subject} {x.value.display} ({where})"  # type: ignore[union-attr]
@@ -118,9 +180,12 @@ def _line(c: Claim) -> int:
     return line
 
 
+def _place(c: Claim) -> tuple[int, int]:
+    return (_line(c), c.start)
+
+
 def _before(a: Claim, b: Claim) -> bool:
-    la, lb = _line(a), _line(b)
-    return (la, a.start) < (lb, b.start) if a.block is not b.block else a.start < b.start
+    return _place(a) < _place(b) if a.block is not b.block else a.start < b.start
 
 
 def _head_of(claims: list[Claim], c: Claim) -> Claim | None:
@@ -164,13 +229,14 @@ def _balanced(members: list[tuple[Claim, Fraction, Interval]], mids: dict[int, t
 @checker("CLM004", "CLM005", "RND001")
 def check_shares(ctx: Context) -> None:
     claims = ctx.claims
+    wholes = _Wholes(claims)
     groups: dict[tuple[int, str], list[tuple[Claim, Fraction, Interval]]] = {}
     computed: list[tuple[Claim, Interval, Fraction, str]] = []
     for c in claims:
         share = c.nums.get("share")
         if c.kind != "amount" or share is None or c.value is None:
             continue
-        whole = _whole(ctx, claims, c)
+        whole = _whole(ctx, wholes, c)
         if whole is None:
             continue
         wmid, wiv, desc = whole

@@ -12,7 +12,7 @@ from ...claims.model import Claim
 from ...findings import Severity
 from ...model import Block, Document, Loc
 from ...structure import DATE_LINE_RE
-from ...textsim import Params, Unit, group, han_count, near_duplicates, normalize, numbers_of
+from ...textsim import Params, Unit, duplicate_groups, han_count, normalize, numbers_of
 from ..base import Context, checker, declare
 
 DUP003 = declare("DUP003", "near-duplicate", Severity.INFO, "prose", """
@@ -106,9 +106,11 @@ def _order(loc: Loc) -> tuple[int, int]:
 def check_near_duplicates(ctx: Context) -> None:
     doc = ctx.doc
     units, sents = sentence_units(doc, ctx.claims)
-    matches = near_duplicates(units, Params())
-    for g in group(units, matches):
-        involved = sorted({i for m in g.matches for i in (m.a, m.b)}, key=lambda i: _order(sents[i].loc))
+    for g in duplicate_groups(units, Params()):
+        # Sentences on one line keep the order of a set of unit indices filled in the order of
+        # g.units (as when the set was filled from the group's pairs): not the order of the text,
+        # but that of every finding so far.
+        involved = sorted(set(g.units), key=lambda i: _order(sents[i].loc))
         # a place is a paragraph (its sentences that repeat elsewhere); inside a single paragraph, a sentence
         by_place: dict[tuple[int, int], list[int]] = {}
         for i in involved:
@@ -117,26 +119,19 @@ def check_near_duplicates(ctx: Context) -> None:
         places = sorted(by_place.values(), key=lambda us: _order(sents[us[0]].loc))
         anchor = places[0][0]
         where = ", ".join(dict.fromkeys(_where([sents[i].loc for i in us]) for us in places))
-        differ = [m for m in g.matches if m.numbers_differ]
-        of_unit: dict[int, list[int]] = {}  # unit → positions of its matches: one pass, not matches × places
-        for pos, m in enumerate(g.matches):
-            of_unit.setdefault(m.a, []).append(pos)
-            if m.b != m.a:
-                of_unit.setdefault(m.b, []).append(pos)
         notes = []
         for us in places:
-            # the best-scoring match of the place, the first in order among equals
-            best = g.matches[max({pos for i in us for pos in of_unit.get(i, ())},
-                                 key=lambda pos: (g.matches[pos].score, -pos))]
+            # the best-scoring match of the place, the first pair in order among equals
+            best = max((g.best[i] for i in us), key=lambda m: (m.score, -m.a, -m.b))
             other = best.b if best.a in us else best.a
             notes.append(f"line {_where([sents[i].loc for i in us])}: “{sents[us[0]].text[:60]}” "
                          f"({best.score:.0f}% {best.how} with line {_where([sents[other].loc])})")
         msg = f"near-duplicate text in {len(places)} places: lines {where}"
-        if differ:
-            d = differ[0]
+        d = g.first_differ
+        if d is not None:
             msg += (f"; only the numbers differ between lines {_where([sents[d.a].loc])} and "
                     f"{_where([sents[d.b].loc])} ({', '.join(units[d.a].numbers)} vs {', '.join(units[d.b].numbers)})")
         ctx.emit(DUP003, msg, sents[anchor].loc, sents[anchor].text[:200],
                      explanation="; ".join(notes) + " (numbers, punctuation and enumerators ignored)",
                      related=[sents[us[0]].loc for us in places[1:]], key=f"dup:{units[anchor].key[:40]}",
-                     severity=Severity.WARNING if differ else None)
+                     severity=Severity.WARNING if d is not None else None)
