@@ -287,3 +287,40 @@ def test_a_figure_is_never_split_across_rows() -> None:
         rows = asyncio.run(main(width))
         assert "".join(rows) == line.replace("\t", "│")
         assert any(r.endswith("417.06") for r in rows), (width, rows)
+
+
+def test_the_year_view_says_when_the_prior_is_one_file_of_two() -> None:
+    """--prior takes one file: given the prose of 江苏省委办公厅 2017 without its tables, every 2017
+    figure is "—"; the view says why (the tables file, jiangsu-shengwei-2017-budget-tables.pdf p4,
+    holds 一般公共预算 20,702.25)."""
+    from textual.app import App, ComposeResult
+
+    from narrative import api
+
+    prose = need(MORE / "jiangsu-shengwei-2017-budget-text.pdf")
+    new = [str(need(MORE / f"jiangsu-shengwei-2018-budget-{part}.pdf")) for part in ("text", "tables")]
+    prior = api.read_prior(str(prose))
+    assert prior.report is not None
+    old = api.Analysis(prior.path, prior.report.doc, prior.report.claims)
+    a = api.analyse(new, prior=prior)
+
+    class One(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("workbench")
+
+        def on_mount(self) -> None:
+            self.push_screen(YearScreen(a, old))
+
+    async def main() -> None:
+        app = One()
+        async with app.run_test(size=SMALL) as pilot:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, YearScreen)
+            title = screen.query_one("#year-title", Static).render()
+            assert "prose file only" in str(title)
+            table = screen.query_one("#year-figures", DataTable)
+            assert [c.plain for c in table.get_row_at(0)][1] == "—"
+
+    asyncio.run(main())
