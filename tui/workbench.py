@@ -491,7 +491,7 @@ class WorkbenchScreen(Screen[None]):
         else:
             # every file of the folder is read for its identity: tens of seconds for a folder of
             # PDFs, so the progress row says so (a notification alone went away long before)
-            self._progress("looking for last year's report among the files beside this one")
+            self._progress("looking for last year's report beside it")
             self._look_for_prior(a)
 
     def _open_year(self, a: api.Analysis) -> None:
