@@ -27,7 +27,7 @@ from narrative.tui.reports import ReportsScreen  # noqa: E402
 from narrative.tui.tables_view import TablesScreen  # noqa: E402
 from narrative.tui.workbench import WorkbenchScreen  # noqa: E402
 from narrative.tui.year_view import YearScreen  # noqa: E402
-from textual.widgets import DataTable, Static  # noqa: E402
+from textual.widgets import DataTable, OptionList, Static  # noqa: E402
 
 from .test_tui import settle  # noqa: E402
 
@@ -242,8 +242,16 @@ def test_the_jiangsu_report_in_two_files_opened_as_one() -> None:
         screen = await press(app, pilot, "t")
         assert isinstance(screen, TablesScreen)
         # tables file page 3, 收支预算总表 (单位：万元): 收入合计 24,458.43
-        assert "24458.43" in {c.norm.replace(",", "") for c in screen.grid.values()}
-        assert await press(app, pilot, "escape") is b
+        [(row, col), *_] = sorted(rc for rc, c in screen.grid.items() if c.norm.replace(",", "") == "24458.43")
+        screen.query_one("#tables-grid", DataTable).move_cursor(row=row, column=col)
+        await settle(app, pilot)
+        options = screen.query_one("#tables-claims", OptionList)
+        options.focus()
+        options.highlighted = options.option_count - 1  # "the cell itself"
+        assert await press(app, pilot, "enter") is b
+        # to the cell's line in the tables file (f2), not to the line of that number in the prose file
+        doc = b.document_pane
+        assert doc.labels[doc.cursor[0]].startswith("f2 3:") and "24,458.43" in doc.texts[doc.cursor[0]]
         # y finds last year's report beside it: both its files (the prose file alone has no tables)
         screen = await press(app, pilot, "y")
         assert isinstance(screen, YearScreen)

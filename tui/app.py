@@ -114,7 +114,8 @@ class NarrativeApp(App[None]):
             self.notify(f"cannot show last year's report: {why}", severity="warning")
             return
         index = next((i for i, ln in enumerate(prior.document.lines)
-                      if ln.number == place.line and (place.page is None or ln.page == place.page)), None)
+                      if ln.number == place.line and (place.page is None or ln.page == place.page)
+                      and (place.file is None or ln.file == place.file)), None)
         self.push_screen(PriorScreen(prior, index))
 
     def action_help(self) -> None:

@@ -62,7 +62,7 @@ def place_of_span(span: api.Span, side: str = REPORT) -> Place | None:
     """The ``Place`` of a span (None when it has no line)."""
     if span.line is None:
         return None
-    return Place(span.line, side, span.page, span.column)
+    return Place(span.line, side, span.page, span.column, span.file)
 
 
 class Grid(DataTable[Text]):
@@ -346,7 +346,7 @@ class TablesScreen(Screen[Place | None]):
             self.places.append(place_of_span(fd.span))
             options.add_option(Option(Text.assemble((f"{fd.rule} {fd.severity} {where(fd.span)} ",
                                                       SEVERITY_STYLE[fd.severity]), " ", fd.message[:200])))
-        self.places.append(Place(line.number, REPORT, line.page, cell.loc.column))
+        self.places.append(Place(line.number, REPORT, line.page, cell.loc.column, line.file))
         options.add_option(Option(Text(f"the cell itself, {where(cell.loc)}", "dim")))
         if options.option_count:
             options.highlighted = 0

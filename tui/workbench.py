@@ -292,7 +292,7 @@ class WorkbenchScreen(Screen[None]):
         if self.index is None:
             self.notify("the report is still being checked", severity="warning")
             return
-        i = self.index.index(place.line, place.page)
+        i = self.index.index(place.line, place.page, place.file)
         if i is None:
             self.notify(f"line {place.line} is not in this report", severity="warning")
             return
@@ -426,7 +426,7 @@ class WorkbenchScreen(Screen[None]):
         s = ref.span
         if s.line is None:
             return
-        place = Place(s.line, PRIOR if ref.document == api.PRIOR else REPORT, s.page, s.column)
+        place = Place(s.line, PRIOR if ref.document == api.PRIOR else REPORT, s.page, s.column, s.file)
         if place.side == REPORT:
             self.show_span(s)
             self.document_pane.focus()

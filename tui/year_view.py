@@ -39,7 +39,7 @@ PARTS = ("figures", "prose", "findings")
 def _place(span: api.Span | None, side: str) -> Place | None:
     if span is None or span.line is None:
         return None
-    return Place(span.line, side, span.page, span.column)
+    return Place(span.line, side, span.page, span.column, span.file)
 
 
 def _crop(text: str, width: int) -> str:
