@@ -219,7 +219,9 @@ class WorkbenchScreen(Screen[None]):
             c = a.claim_counts
             t.append(f"  claims {c['bound']}/{c['total']} bound", style="dim")
         review = Text(f"  review: {self.narrative_app.review.where}", style="dim")
-        width = self.size.width or self.app.size.width
+        bar = self.query_one("#status", Static)
+        pad = bar.styles.padding
+        width = (self.size.width or self.app.size.width) - pad.left - pad.right  # the cells it can show
         if t.cell_len + review.cell_len <= width:
             t.append_text(review)
         elif needed > width:
