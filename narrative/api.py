@@ -125,15 +125,17 @@ class Prior:
     error: str | None = None
 
 
-def read_prior(path: str, options: Options | None = None) -> Prior:
-    """Read the prior report once; an unreadable prior is an error in the result, not a raise."""
+def read_prior(path: str | Sequence[str], options: Options | None = None) -> Prior:
+    """Read the prior report once; an unreadable prior is an error in the result, not a raise.
+    Several paths are one report published as several files (its ``path`` is "a + b")."""
     from .pipeline import read_report
 
     opts = options or Options()
+    name = path if isinstance(path, str) else " + ".join(path)
     try:
-        return Prior(path, read_report(path, timeout=opts.timeout))
+        return Prior(name, read_report(path if isinstance(path, str) else list(path), timeout=opts.timeout))
     except InputError as err:
-        return Prior(path, error=str(err))
+        return Prior(name, error=str(err))
 
 
 def _claim_counts(claims: ClaimSet | None) -> dict[str, int] | None:
@@ -426,7 +428,8 @@ def find_prior(analysis: Analysis, candidates: Iterable[str] | None = None,
     """Last year's report of the same department, kind and unit level as ``analysis``, found by
     identity (whatever the file names) among ``candidates`` (default: the other report files in
     its own folder): its path and a line saying what was found or why nothing was.  Every
-    candidate is read, so a viewer calls this in a worker."""
+    candidate is read, so a viewer calls this in a worker.  Last year's report published as two
+    files (prose and tables) is found as both: "a + b"."""
     from .files import siblings
 
     doc = analysis.document
@@ -437,9 +440,19 @@ def find_prior(analysis: Analysis, candidates: Iterable[str] | None = None,
              if os.path.abspath(p) not in own]
     if not paths:
         return None, "no other report files in its folder"
-    found, note = prior_dir(paths, options).match(doc.identity)
+    priors = prior_dir(paths, options)
+    found, note = priors.match(doc.identity)
     if found is None:
         return None, note or "no prior found"
+    ident = doc.identity
+    files = (priors.by_key.get((ident.department, ident.year - 1, ident.kind, ident.unit_level), [])
+             if ident is not None and ident.year is not None else [])
+    if len(files) == 2 and sum(1 for _, prose in files if prose) == 1:
+        # last year's report in two files (prose and tables), as this one may be: both, prose first,
+        # as "a + b" (``read_prior(found.split(" + "))``); the prose file alone has no tables to compare
+        pair = sorted(files, key=lambda f: not f[1])
+        found = " + ".join(p for p, _ in pair)
+        return found, f"last year's report found beside it, in two files: {found}"
     return found, note or f"last year's report found beside it: {found}"
 
 

@@ -61,7 +61,9 @@ class NarrativeApp(App[None]):
             return None
         with self._prior_lock:
             if self._prior is None:
-                self._prior = api.read_prior(self.prior_path, self.options)
+                # "a + b": last year's report in two files, found beside a report (api.find_prior)
+                files = self.prior_path.split(" + ")
+                self._prior = api.read_prior(files[0] if len(files) == 1 else files, self.options)
                 rep = self._prior.report
                 if rep is not None:
                     self.prior_analysis = api.Analysis(self.prior_path, rep.doc, rep.claims)
@@ -112,7 +114,8 @@ class NarrativeApp(App[None]):
             self.notify(f"cannot show last year's report: {why}", severity="warning")
             return
         index = next((i for i, ln in enumerate(prior.document.lines)
-                      if ln.number == place.line and (place.page is None or ln.page == place.page)), None)
+                      if ln.number == place.line and (place.page is None or ln.page == place.page)
+                      and (place.file is None or ln.file == place.file)), None)
         self.push_screen(PriorScreen(prior, index))
 
     def action_help(self) -> None:

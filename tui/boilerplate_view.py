@@ -152,7 +152,7 @@ class BoilerplateScreen(Screen[Place | None]):
         if g is None or i >= len(g.places):
             return None
         s = g.places[i].span
-        return Place(s.line, g.places[i].side, s.page, s.column) if s.line is not None else None
+        return Place(s.line, g.places[i].side, s.page, s.column, s.file) if s.line is not None else None
 
     def action_jump(self) -> None:
         groups, places = self.query_one("#bp-groups", OptionList), self.query_one("#bp-places", OptionList)

@@ -134,7 +134,11 @@ class PriorScreen(Screen[None]):
         pane = self.query_one(DocumentPane)
         doc = self.analysis.document
         lines = doc.lines if doc is not None else []
-        pane.set_document([_label(ln.page, ln.number) for ln in lines], [ln.text for ln in lines], [])
+        files = list(dict.fromkeys(ln.file for ln in lines))
+        labels = [_label(ln.page, ln.number) for ln in lines]
+        if len(files) > 1:  # last year's report in two files: the gutter says which, as the workbench's
+            labels = [f"f{files.index(ln.file) + 1} {x}" for ln, x in zip(lines, labels, strict=True)]
+        pane.set_document(labels, [ln.text for ln in lines], [])
         pane.focus()
         if self.index is not None:
             n = len(pane.texts[self.index])

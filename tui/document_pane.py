@@ -43,6 +43,19 @@ class Row:
     end: int
 
 
+FIGURE = frozenset("0123456789.,%")
+
+
+def _break_before(text: str, start: int, j: int) -> int:
+    """Where a row that would overflow at code point ``j`` ends: before the figure ``j`` is in
+    (a table row at 80 columns read "417.0" on one row and "6" on the next for 417.06), unless
+    the figure fills the row from ``start``."""
+    k = j
+    while k > start and text[k - 1] in FIGURE and text[k] in FIGURE:
+        k -= 1
+    return k if k > start else j
+
+
 class DocumentPane(ScrollView, can_focus=True):
     """A read-only view of a report's lines with a cursor (line, code point)."""
 
@@ -112,12 +125,16 @@ class DocumentPane(ScrollView, can_focus=True):
         for i, text in enumerate(self.texts):
             first.append(len(rows))
             start, used = 0, 0
-            for j, ch in enumerate(text):
-                w = get_character_cell_size(ch)
+            j = 0
+            while j < len(text):
+                w = get_character_cell_size(text[j])
                 if used + w > width and j > start:
-                    rows.append(Row(i, start, j))
-                    start, used = j, 0
+                    cut = _break_before(text, start, j)
+                    rows.append(Row(i, start, cut))
+                    start, used, j = cut, 0, cut
+                    continue
                 used += w
+                j += 1
             rows.append(Row(i, start, len(text)))
         self.rows = rows
         self._first_row = first

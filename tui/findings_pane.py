@@ -35,6 +35,15 @@ def clip(text: str, width: int) -> str:
     return "".join(out) + "…"
 
 
+def middle(name: str, width: int) -> str:
+    """A file name cut in the middle to ``width`` cells: both its start and its end
+    (jiangsu-shengwei-2017-budget-text.pdf / -tables.pdf) tell reports apart."""
+    if cell_len(name) <= width:
+        return name
+    tail = width // 2
+    return clip(name, width - tail + 1)[:-1] + "…" + name[-(tail - 1):] if tail > 1 else clip(name, width)
+
+
 class FindingsPane(Vertical):
     """Header (counts, filter) above a DataTable of findings."""
 

@@ -18,3 +18,4 @@ class Place:
     side: str = REPORT
     page: int | None = None
     column: int | None = None
+    file: str | None = None  # the file, in a report read from two (their pages are numbered alike)

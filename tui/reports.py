@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,22 +17,13 @@ from textual.worker import Worker, WorkerState, get_current_worker
 
 from narrative import api
 
-from .findings_pane import clip
+from .findings_pane import clip, middle
 from .workbench import WorkbenchScreen
 
 if TYPE_CHECKING:
     from .app import NarrativeApp
 
 COLUMNS = (("department", 18), ("year", 4), ("kind", 4), ("E", 3), ("W", 3), ("I", 3))
-
-
-def middle(name: str, width: int) -> str:
-    """A file name cut in the middle to ``width`` cells: both its start and its end
-    (jiangsu-shengwei-2017-budget-text.pdf / -tables.pdf) tell reports apart."""
-    if cell_len(name) <= width:
-        return name
-    tail = width // 2
-    return clip(name, width - tail + 1)[:-1] + "…" + name[-(tail - 1):] if tail > 1 else clip(name, width)
 
 
 def partial_pairs(paths: list[str], results: dict[str, api.Analysis]) -> list[tuple[str, str]]:

@@ -16,12 +16,15 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from rich.cells import cell_len
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.coordinate import Coordinate
+from textual.geometry import Size
 from textual.screen import Screen
+from textual.strip import Strip
 from textual.widgets import DataTable, Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -59,7 +62,75 @@ def place_of_span(span: api.Span, side: str = REPORT) -> Place | None:
     """The ``Place`` of a span (None when it has no line)."""
     if span.line is None:
         return None
-    return Place(span.line, side, span.page, span.column)
+    return Place(span.line, side, span.page, span.column, span.file)
+
+
+class Grid(DataTable[Text]):
+    """A DataTable that scrolls sideways by whole columns: the stock table scrolls to the cursor
+    cell by the fewest cells, which leaves the first column after the pinned labels cut at its
+    left (and past the last column it cannot scroll further: room is made there) (at 80 columns 收支总表's "灾害防治及应急管理支出" read "治及应急管理支出", its header
+    "项目(按功能分类)" read "类)")."""
+
+    figure_columns: frozenset[int] = frozenset()  # the columns holding figures (set by the screen)
+
+    def render_line(self, y: int) -> Strip:
+        """A column cut by the right edge is left blank: "27,488.2" read as a figure of its own
+        where the cell held 27,488.27 (the scrollbar says there is more to the right)."""
+        strip = super().render_line(y)
+        at = self._cut_at_right()
+        if at is None:
+            return strip
+        column, cut = at
+        width = strip.cell_length
+        shown = min(width, self.scrollable_content_region.width)  # the strip runs under the scrollbar
+        if column in self.figure_columns and cut < width:
+            return Strip.join([strip.crop(0, cut), Strip.blank(width - cut, self.rich_style)])
+        if shown > 1 and strip.crop(shown - 2, shown + 1).text.strip():  # a label cut short says so
+            return Strip.join([strip.crop(0, shown - 1), Strip([Segment("…", self.rich_style)], 1),
+                               Strip.blank(width - shown, self.rich_style)])
+        return strip
+
+    def _cut_at_right(self) -> tuple[int, int] | None:
+        """The column the right edge cuts and the screen x where it begins, or None."""
+        widths = [c.get_render_width(self) for c in self.ordered_columns]
+        x0 = int(self.scroll_x)
+        fixed = sum(widths[: self.fixed_columns])
+        right = x0 + self.scrollable_content_region.width
+        start = self._row_label_column_width
+        for c, w in enumerate(widths):
+            if c >= self.fixed_columns and start >= x0 + fixed and start < right < start + w:
+                return c, start - x0
+            start += w
+        return None
+
+    def _scroll_cursor_into_view(self, animate: bool = False) -> None:
+        super()._scroll_cursor_into_view(animate=False)
+        self.call_after_refresh(self._snap)  # the scroll above lands after the refresh
+
+    def _snap(self) -> None:
+        widths = [c.get_render_width(self) for c in self.ordered_columns]
+        if not widths or self.cursor_type != "cell":
+            return
+        starts = [sum(widths[:i]) + self._row_label_column_width for i in range(len(widths))]
+        fixed = self._get_fixed_offset().left
+        view = self.scrollable_content_region.width
+        left = int(self.scroll_x) + fixed  # the first cell drawn after the pinned columns
+        cur = self.cursor_column
+        for c in range(self.fixed_columns, len(widths)):
+            if not starts[c] <= left < starts[c] + widths[c]:
+                continue
+            if starts[c] == left:
+                return
+            whole = starts[c] - fixed  # column c shown whole, if the cursor's column still fits
+            if c == cur or starts[cur] + widths[cur] <= whole + view:
+                x = whole
+            else:
+                x = starts[c] + widths[c] - fixed
+            if x > self.max_scroll_x:  # the last columns beside the pinned ones: room after them
+                w, h = self.virtual_size
+                self.virtual_size = Size(w + x - self.max_scroll_x, h)
+            self.scroll_to(x=max(0, x), animate=False, immediate=True)
+            return
 
 
 class TablesScreen(Screen[Place | None]):
@@ -108,7 +179,7 @@ class TablesScreen(Screen[Place | None]):
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
         yield Static(id="tables-title")
-        yield DataTable(id="tables-grid", show_header=False, show_row_labels=False, cursor_type="cell")
+        yield Grid(id="tables-grid", show_header=False, show_row_labels=False, cursor_type="cell")
         with Vertical(id="tables-detail"):
             yield Static(id="tables-cell")
             yield OptionList(id="tables-claims", compact=True)
@@ -142,7 +213,10 @@ class TablesScreen(Screen[Place | None]):
         page = f"p{t.first_line.page} " if t.first_line.page else ""
         out = Text()
         out.append(f"{t.kind or '?'} ", "bold")
-        out.append(name or "(untitled)", "bold")
+        if not t.title and not t.kind:  # an unnamed table (a list of the department's units): its header says what it is
+            head = next((r for r in t.rows if r.header), t.rows[0])
+            name = "untitled: " + " ".join(c.norm for c in head.cells if c.norm)
+        out.append(name, "bold")
         out.append(f"  {t.unit or 'no unit'}  {page}line {t.first_line.number}  [{i + 1}/{len(self.tables)}]",
                    "dim")
         return out
@@ -164,7 +238,7 @@ class TablesScreen(Screen[Place | None]):
         self.current = i
         t = self.tables[i]
         self.query_one("#tables-title", Static).update(self._title(i))
-        grid = self.query_one("#tables-grid", DataTable)
+        grid = self.query_one("#tables-grid", Grid)
         grid.clear(columns=True)
         self.grid = {}
         width = max(max((c.col for c in r.cells), default=0) + 1 for r in t.rows)
@@ -198,6 +272,7 @@ class TablesScreen(Screen[Place | None]):
                 self.grid[(ri, cell.col)] = cell
             grid.add_row(*row)
         grid.fixed_rows = heads
+        grid.figure_columns = frozenset(c.col for r in body for c in r.cells if c.figure is not None)
         # pin the labels while they leave room for figures at 80 columns
         pinned = 0
         used = 0
@@ -271,7 +346,7 @@ class TablesScreen(Screen[Place | None]):
             self.places.append(place_of_span(fd.span))
             options.add_option(Option(Text.assemble((f"{fd.rule} {fd.severity} {where(fd.span)} ",
                                                       SEVERITY_STYLE[fd.severity]), " ", fd.message[:200])))
-        self.places.append(Place(line.number, REPORT, line.page, cell.loc.column))
+        self.places.append(Place(line.number, REPORT, line.page, cell.loc.column, line.file))
         options.add_option(Option(Text(f"the cell itself, {where(cell.loc)}", "dim")))
         if options.option_count:
             options.highlighted = 0

@@ -10,6 +10,7 @@ import os
 import time
 from typing import TYPE_CHECKING, ClassVar
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -29,7 +30,7 @@ from .dialogs import VerdictScreen
 from .document_pane import DocumentPane
 from .export import export_path, findings_markdown
 from .filters import ALL, SEVERITIES, SORTS, UNREVIEWED, Filter, families, where
-from .findings_pane import FindingsPane
+from .findings_pane import FindingsPane, middle
 from .marks import FINDING, LineIndex, build_marks
 from .places import PRIOR, REPORT, Place
 from .review import VERDICT_LABELS
@@ -90,6 +91,7 @@ class WorkbenchScreen(Screen[None]):
         self._started = 0.0
         self._keep: str | None = None
         self._ticker: Timer | None = None
+        self._busy = ""  # what the progress row says is going on (a check, a search for the prior)
         self._related_turn: dict[str, int] = {}
         self._diffs: dict[int, api.ReportDiff] = {}  # id(analysis) → its diff with the prior
 
@@ -128,19 +130,28 @@ class WorkbenchScreen(Screen[None]):
 
     # ------------------------------------------------------------------ checking
     def check(self) -> None:
-        self._started = time.monotonic()
         kind = "PDF" if self.path.lower().endswith(".pdf") else "file"
-        self.query_one("#progress-text", Static).update(f"checking {self.name_shown} ({kind})…")
+        self._progress(f"checking {self.name_shown} ({kind})")
+        self._run_check()
+
+    def _progress(self, what: str) -> None:
+        """Show the progress row (a bar, what is going on, the seconds it has taken so far)."""
+        self._started = time.monotonic()
+        self._busy = what
+        self.query_one("#progress-text", Static).update(f"{what}…")
         self.query_one("#progress").display = True
         if self._ticker is None:
             self._ticker = self.set_interval(0.5, self._tick, name="tick")
-        self._run_check()
+
+    def _progress_done(self) -> None:
+        """Hide the progress row unless a check or a search for the prior still runs."""
+        if not any(w.group in ("check", "find-prior") and not w.is_finished for w in self.workers):
+            self.query_one("#progress").display = False
 
     def _tick(self) -> None:
         if self.query_one("#progress").display:
             secs = time.monotonic() - self._started
-            self.query_one("#progress-text", Static).update(
-                f"checking {self.name_shown}… {secs:.0f}s (q quits)")
+            self.query_one("#progress-text", Static).update(f"{self._busy}… {secs:.0f}s (q quits)")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="check")
     def _run_check(self) -> api.Analysis:
@@ -151,12 +162,12 @@ class WorkbenchScreen(Screen[None]):
         if event.worker.group != "check":
             return
         if event.state == WorkerState.SUCCESS:
-            self.query_one("#progress").display = False
+            self._progress_done()
             result = event.worker.result
             assert isinstance(result, api.Analysis)
             self._show_analysis(result)
         elif event.state == WorkerState.ERROR:
-            self.query_one("#progress").display = False
+            self._progress_done()
             err = event.worker.error
             line = f"{self.path}: {type(err).__name__}: {err}".splitlines()[0]
             self._status(Text(line, style="bold red"))
@@ -201,13 +212,21 @@ class WorkbenchScreen(Screen[None]):
             ident = " ".join(str(x) for x in (doc.department, doc.year, doc.report_kind) if x)
             if ident:
                 t.append(f"  {ident}")
-            if doc.pages:
-                t.append(f"  {doc.pages}p", style="dim")
+        needed = t.cell_len  # the department, year and kind must show: at 80 columns the name gives way
+        if doc is not None and doc.pages:
+            t.append(f"  {doc.pages}p", style="dim")
         if a is not None and a.claim_counts:
             c = a.claim_counts
             t.append(f"  claims {c['bound']}/{c['total']} bound", style="dim")
-        review = self.narrative_app.review
-        t.append(f"  review: {review.where}", style="dim")
+        review = Text(f"  review: {self.narrative_app.review.where}", style="dim")
+        bar = self.query_one("#status", Static)
+        pad = bar.styles.padding
+        width = (self.size.width or self.app.size.width) - pad.left - pad.right  # the cells it can show
+        if t.cell_len + review.cell_len <= width:
+            t.append_text(review)
+        elif needed > width:
+            short = middle(name, max(12, cell_len(name) - (needed - width)))
+            t = Text(short, style="bold") + t[len(name):]
         if problem is not None:
             t = problem
         self.query_one("#status", Static).update(t)
@@ -275,7 +294,7 @@ class WorkbenchScreen(Screen[None]):
         if self.index is None:
             self.notify("the report is still being checked", severity="warning")
             return
-        i = self.index.index(place.line, place.page)
+        i = self.index.index(place.line, place.page, place.file)
         if i is None:
             self.notify(f"line {place.line} is not in this report", severity="warning")
             return
@@ -409,7 +428,7 @@ class WorkbenchScreen(Screen[None]):
         s = ref.span
         if s.line is None:
             return
-        place = Place(s.line, PRIOR if ref.document == api.PRIOR else REPORT, s.page, s.column)
+        place = Place(s.line, PRIOR if ref.document == api.PRIOR else REPORT, s.page, s.column, s.file)
         if place.side == REPORT:
             self.show_span(s)
             self.document_pane.focus()
@@ -469,8 +488,12 @@ class WorkbenchScreen(Screen[None]):
             why = a.prior.error if a.prior is not None and a.prior.error else a.error or "it could not be read"
             self.notify(f"--prior {app.prior_path}: {why}", severity="warning", timeout=8)
             self.app.push_screen(YearScreen(a, None), callback=self._went)
+        elif any(w.group == "find-prior" and not w.is_finished for w in self.workers):
+            self.notify("still looking for last year's report beside this one", timeout=3)
         else:
-            self.notify("looking for last year's report beside this one …", timeout=4)
+            # every file of the folder is read for its identity: tens of seconds for a folder of
+            # PDFs, so the progress row says so (a notification alone went away long before)
+            self._progress("looking for last year's report beside it")
             self._look_for_prior(a)
 
     def _open_year(self, a: api.Analysis) -> None:
@@ -498,6 +521,8 @@ class WorkbenchScreen(Screen[None]):
     def _prior_looked_for(self, event: Worker.StateChanged) -> None:
         if event.worker.group != "find-prior" or self.analysis is None:
             return
+        if event.state in (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED):
+            self._progress_done()
         if event.state == WorkerState.SUCCESS:
             found, note = event.worker.result  # type: ignore[misc]
             if found is not None and self.narrative_app.prior_analysis is not None:

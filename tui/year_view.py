@@ -39,7 +39,7 @@ PARTS = ("figures", "prose", "findings")
 def _place(span: api.Span | None, side: str) -> Place | None:
     if span is None or span.line is None:
         return None
-    return Place(span.line, side, span.page, span.column)
+    return Place(span.line, side, span.page, span.column, span.file)
 
 
 def _crop(text: str, width: int) -> str:
@@ -57,6 +57,18 @@ def _change_style(change: str | None) -> str:
     if change is None or not any(ch in "123456789" for ch in change):
         return ""
     return "red" if change.lstrip().startswith("-") else "green"
+
+
+def _one_half(prior: api.Analysis | None) -> str | None:
+    """What is missing when last year's report was given as one file of two (``--prior`` takes one
+    file: the prose of jiangsu-shengwei-2017 without its tables left every 2017 figure "—")."""
+    doc = prior.document if prior is not None else None
+    ident = doc.identity if doc is not None else None
+    if ident is None or len(ident.holds) != 1:
+        return None
+    if "prose" in ident.holds:
+        return "its prose file only, no figures (its tables file not given; y without --prior finds both)"
+    return "its tables file only (its prose file not given; y without --prior finds both)"
 
 
 def _prior_ref(f: Finding) -> api.Ref | None:
@@ -205,6 +217,9 @@ class YearScreen(Screen[Place | None]):
         head.append(f"  {d.new.name or d.new.department or ''}  ")
         head.append(f"{len(self.figures)} key figures · {carried} sentences carried over · "
                     f"{len(self.findings)} findings into last year's", "dim")
+        half = _one_half(self.prior)
+        if half:  # every old figure would read "—" without a word of why: said first
+            head = Text(f"last year's report: {half}\n", "bold yellow") + head
         title.update(head)
 
         table = self.query_one("#year-figures", DataTable)
