@@ -24,7 +24,7 @@ k² pairs it yields are listed).  300 paragraphs (≈1,000 sentences) take well 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -171,6 +171,26 @@ def near_duplicates(units: Sequence[Unit], params: Params | None = None) -> list
     return sorted(found.values(), key=lambda m: (m.a, m.b))
 
 
+
+def _joiner() -> tuple[Callable[[int], int], Callable[[int, int], None]]:
+    """Union-find over ints (``find``, ``union``) in which the smaller root wins, so a group is
+    named by its first member: paragraphs and sentence units are joined the same way."""
+    parent: dict[int, int] = {}
+
+    def find(v: int) -> int:
+        parent.setdefault(v, v)
+        while parent[v] != v:
+            parent[v] = parent[parent[v]]
+            v = parent[v]
+        return v
+
+    def union(v: int, w: int) -> None:
+        rv, rw = find(v), find(w)
+        if rv != rw:
+            parent[max(rv, rw)] = min(rv, rw)
+
+    return find, union
+
 def group(units: Sequence[Unit], matches: Sequence[Match]) -> list[Group]:
     """Union the paragraphs that share a near-duplicate sentence, ordered by first paragraph.
 
@@ -178,19 +198,7 @@ def group(units: Sequence[Unit], matches: Sequence[Match]) -> list[Group]:
     when paragraph a matches b and the next paragraph after a matches the next after b
     (next among the paragraphs compared), the two pairs are joined.  A group may hold a single
     paragraph when a sentence is repeated inside it."""
-    parent: dict[int, int] = {}
-
-    def find(x: int) -> int:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(x: int, y: int) -> None:
-        rx, ry = find(x), find(y)
-        if rx != ry:
-            parent[max(rx, ry)] = min(rx, ry)
+    find, union = _joiner()
 
     order = sorted({u.para for u in units})
     nxt = {p: q for p, q in zip(order, order[1:], strict=False)}
@@ -282,19 +290,7 @@ def duplicate_groups(units: Sequence[Unit], params: Params | None = None) -> lis
                 links.append((x, y, score, how))
     para_of = [u.para for u in units]
 
-    parent: dict[int, int] = {}
-
-    def find(v: int) -> int:
-        parent.setdefault(v, v)
-        while parent[v] != v:
-            parent[v] = parent[parent[v]]
-            v = parent[v]
-        return v
-
-    def union(v: int, w: int) -> None:
-        rv, rw = find(v), find(w)
-        if rv != rw:
-            parent[max(rv, rw)] = min(rv, rw)
+    find, union = _joiner()
 
     best: dict[int, Match] = {}
     first_pair: dict[int, tuple[int, int]] = {}  # unit → its first pair
