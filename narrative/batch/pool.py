@@ -58,8 +58,37 @@ def _context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
+def _settle(pool: ProcessPoolExecutor) -> None:
+    """Wait until a broken pool has stopped and reaped all its workers.
+
+    The pool's manager thread terminates and joins the workers of a broken pool.  Two things
+    can go wrong if this thread does not wait for it:
+
+    * a worker that ``submit`` started here while the pool was breaking (``submit`` and the
+      manager's ``terminate_broken`` race in CPython 3.11) is never told to stop, and the
+      manager waits for it forever, and so would ``shutdown``: such workers are terminated
+      here, as the manager does the others;
+    * a fork-server worker's status can be read only once (``Popen.poll`` is not
+      thread-safe): if this thread read exit codes while the manager joins, the thread that
+      loses reads end-of-file and records 255, which hid the real exit code now and then.
+    """
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is None:
+        return
+    deadline = time.monotonic() + GRACE
+    while manager.is_alive() and time.monotonic() < deadline:
+        manager.join(timeout=0.2)
+        if manager.is_alive():
+            for p in list((getattr(pool, "_processes", None) or {}).values()):
+                try:
+                    p.terminate()  # a no-op for a worker whose end has been read
+                except (OSError, ValueError, AttributeError):
+                    pass
+
+
 def _exit_reason(pool: ProcessPoolExecutor) -> str:
-    """How the worker of a file that broke the pool alone ended, as far as can be seen."""
+    """How the worker of a file that broke the pool alone ended, as far as can be seen
+    (after ``_settle``, so that each worker's status has been read by the manager only)."""
     codes = [p.exitcode for p in (getattr(pool, "_processes", None) or {}).values() if p.exitcode not in (None, 0)]
     # the pool terminates the others itself (SIGTERM); 255 is what a fork-server worker reports
     # when its real status could not be read back (multiprocessing.popen_forkserver): both say
@@ -151,6 +180,7 @@ class _Run(Generic[R]):
     def _broke(self, pool: ProcessPoolExecutor, broken: list[str], inflight: dict[Future[R], _Flight]) -> list[R]:
         """The pool broke: a file that was alone in it is the culprit; otherwise every file
         that was in flight becomes a suspect, to be run again one at a time."""
+        _settle(pool)
         ready: list[R] = []
         for fut, flight in inflight.items():
             if fut.done() and not fut.cancelled() and fut.exception() is None:
