@@ -20,8 +20,6 @@ import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-import regex
-
 from . import patterns
 from .model import Block, Cell, Document, FactKey, ReportIdentity, Span
 from .normalize import fold
@@ -121,9 +119,9 @@ def comparable(doc: Document, prior: Document | None, *, previous_year: bool, fo
 
 
 # ---------------------------------------------------------------------- sentence keys
-YEAR_IN_TEXT_RE = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*年)")
-NUM_RE = regex.compile(r"\d+(?:[.,]\d+)*")
-DROP_RE = regex.compile(r"[\s,，。;；:：、()（）\"“”'‘’!！?？]")
+YEAR_IN_TEXT_RE = patterns.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)(?=\s*年)")
+NUM_RE = patterns.compile(r"\d+(?:[.,]\d+)*")
+DROP_RE = patterns.compile(r"[\s,，。;；:：、()（）\"“”'‘’!！?？]")
 
 
 def _relative(text: str, year: int | None) -> str:
@@ -173,7 +171,7 @@ class Sent:
         return len(HAN_RE.findall(self.key))
 
 
-HAN_RE = regex.compile(r"\p{Han}")
+HAN_RE = patterns.compile(r"\p{Han}")
 
 
 def prose_units(doc: Document) -> list[Sent]:

@@ -14,15 +14,14 @@ import difflib
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import regex
-
+from . import patterns
 from .compare import NEW, NUMBERS, REMOVED, REWRITTEN, UNCHANGED, SentencePair, numbers_in_key
 from .model import Span
 
-TOKEN_RE = regex.compile(
+TOKEN_RE = patterns.compile(
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?%?|\d+(?:\.\d+)?%?)|(?P<han>\p{Han}+)|(?P<space>\s+)|(?P<other>.)"
 )
-YEAR_TOKEN_RE = regex.compile(r"(?:19|20)\d{2}")
+YEAR_TOKEN_RE = patterns.compile(r"(?:19|20)\d{2}")
 
 
 @dataclass(frozen=True)

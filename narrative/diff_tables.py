@@ -17,8 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-import regex
-
+from . import patterns
 from .model import Cell, Document, Fact, Span, Table
 from .normalize import squash
 from .rounding import fmt
@@ -28,8 +27,8 @@ UNIT_SCALE = {"元": Fraction(1, 10000), "千元": Fraction(1, 10), "万元": Fr
 # The kinds whose row keys are positions: the numbered purchase lines of a 政府采购预算表
 # ("goods.1", "goods.1.2"); every other kind keys its rows by subject code or name.
 POSITIONAL_KINDS = frozenset({"PUR"})
-POSITIONAL_RE = regex.compile(r"^(?P<head>[a-z_]+)(?P<pos>(?:\.\d+)+)$")
-ENUM_RE = regex.compile(r"^[\s\d一二三四五六七八九十]+[、.]\s*")
+POSITIONAL_RE = patterns.compile(r"^(?P<head>[a-z_]+)(?P<pos>(?:\.\d+)+)$")
+ENUM_RE = patterns.compile(r"^[\s\d一二三四五六七八九十]+[、.]\s*")
 
 
 def scale_of(unit: str | None) -> Fraction | None:

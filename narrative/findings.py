@@ -23,11 +23,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-import regex
-
+from . import patterns
 from .model import Span
 
-WHITESPACE_RE = regex.compile(r"\s+")
+WHITESPACE_RE = patterns.compile(r"\s+")
 
 
 class Severity(IntEnum):

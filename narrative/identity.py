@@ -28,8 +28,6 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import regex
-
 from . import patterns
 from .model import ReportIdentity
 from .normalize import fold, squash
@@ -38,22 +36,22 @@ if TYPE_CHECKING:
     from .model import Document, Table
     from .source import SourceLine
 
-FIELD_RE = regex.compile(
+FIELD_RE = patterns.compile(
     r"^\s*(?P<f>预算主管部门|预算单位|部\s*门(?:\s*名\s*称)?|编制部门|编制单位|单位名称)\s*[:：]\s*(?P<v>\S.*?)\s*$"
 )
-YEAR_KIND_RE = regex.compile(
+YEAR_KIND_RE = patterns.compile(
     r"(?P<pre>.*?)(?P<year>(?:19|20)\d{2})\s*年\s*度?(?P<post>.*?)(?P<level>部门|单位)?(?P<kind>决算|预算)"
 )
 # Names made only of administrative divisions: "上海市普陀区", "江苏省" (no department in them).
-REGION_RE = regex.compile(r"^(?:\p{Han}{1,7}?(?:省|自治区|市|州|盟|地区|区|县|旗)){1,3}(?:区级|市级|省级|县级)?$")
-LEVEL_WORDS_RE = regex.compile(r"^(?:区级|市级|省级|县级|本级)|(?:部门|单位|本级|区级|市级|省级)$")
-SENTENCE_MARK_RE = regex.compile(r"[，。；;]")
-LEVEL_HEADING_RE = regex.compile(r"(部门|单位)(?:主要职能|主要职责|概况|机构设置)")
-PARTY_SHORT_RE = regex.compile(r"^(?:\p{Han}{1,7}?(?:省|自治区|市|州|地区|盟|区|县|旗)){1,3}委(?!员会)\p{Han}+")
+REGION_RE = patterns.compile(r"^(?:\p{Han}{1,7}?(?:省|自治区|市|州|盟|地区|区|县|旗)){1,3}(?:区级|市级|省级|县级)?$")
+LEVEL_WORDS_RE = patterns.compile(r"^(?:区级|市级|省级|县级|本级)|(?:部门|单位|本级|区级|市级|省级)$")
+SENTENCE_MARK_RE = patterns.compile(r"[，。；;]")
+LEVEL_HEADING_RE = patterns.compile(r"(部门|单位)(?:主要职能|主要职责|概况|机构设置)")
+PARTY_SHORT_RE = patterns.compile(r"^(?:\p{Han}{1,7}?(?:省|自治区|市|州|地区|盟|区|县|旗)){1,3}委(?!员会)\p{Han}+")
 N = "一二三四五六七八九十"
-HEADING_WORDS_RE = regex.compile(rf"第[{N}]+部分|^[{N}]+[、.]|^[(（][{N}]+[)）]")
+HEADING_WORDS_RE = patterns.compile(rf"第[{N}]+部分|^[{N}]+[、.]|^[(（][{N}]+[)）]")
 # Headings of a budget report's own parts.
-REPORT_HEADING_RE = regex.compile(
+REPORT_HEADING_RE = patterns.compile(
     r"(?:部门|单位)(?:预算|决算)(?:编制)?(?:情况)?说明|(?:预算|决算)(?:报表|情况)说明|(?:收支|收入|支出)(?:预算|决算)"
     r"(?:总表)?(?:情况)?说明|(?:部门|单位)概况|(?:部门|单位)主要职(?:能|责)|名词解释|(?:预算|决算)公开|"
     r"三公经费(?:预算|决算|支出)?(?:情况)?说明|(?:部门|单位)(?:预算|决算)表|"
@@ -61,7 +59,7 @@ REPORT_HEADING_RE = regex.compile(
     r"第[一二三四五六七八九十]部分\S{0,12}?(?:情况说明|概况|名词解释)"
 )
 # Where a table title's subject begins: "2017年度江苏省高级人民法院|部门收支预算总表".
-TABLE_WORDS_RE = regex.compile(
+TABLE_WORDS_RE = patterns.compile(
     r"部门|单位(?!预算|决算)|收支|收入|支出|财政拨款|一般公共|政府性基金|国有资本|三公|机关运行|政府采购"
 )
 VOCABULARY = ("财政拨款收入", "一般公共预算", "政府性基金", "基本支出", "项目支出", "三公经费", "机关运行经费",

@@ -94,7 +94,7 @@ SPECS: list[Spec] = [
 # Where each kind lists its classes (类) and the figure they add up to.
 CLASS_TABLES = {FINAL: ("T01", "exp.{code}", "amount"), BUDGET: ("T05", "{code}", "total")}
 CLASS_FALLBACK = {BUDGET: ("F05", "{code}", "total")}
-KEY_RE = regex.compile(r"^(?P<t>\w+)\[(?P<r>[^\]]+)\]\.(?P<c>\w+)$")
+KEY_RE = patterns.compile(r"^(?P<t>\w+)\[(?P<r>[^\]]+)\]\.(?P<c>\w+)$")
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 
-import regex
+from . import patterns
 
 # A written number: optional sign, digits with optional ASCII thousands
 # separators, optional decimals.  Full-width forms are folded before parsing.
-NUMBER_RE = regex.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
-_FULL_NUMBER_RE = regex.compile(r"^\s*([-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(%?)\s*$")
+NUMBER_RE = patterns.compile(r"[-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+_FULL_NUMBER_RE = patterns.compile(r"^\s*([-+−]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(%?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -133,7 +133,7 @@ def _half_unit(decimals: int) -> Fraction:
     return Fraction(1, 2 * 10**decimals)
 
 
-_PLAIN_NUMBER_RE = regex.compile(r"([-+]?)(\d+)(?:\.(\d+))?")
+_PLAIN_NUMBER_RE = patterns.compile(r"([-+]?)(\d+)(?:\.(\d+))?")
 
 
 def parse_number(text: str) -> tuple[Fraction, int] | None:

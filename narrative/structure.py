@@ -33,36 +33,36 @@ from .tables.preamble import (
 )
 
 CN_NUM = "一二三四五六七八九十百零〇两"
-PART_RE = regex.compile(rf"^\s*第[{CN_NUM}]+部分")
+PART_RE = patterns.compile(rf"^\s*第[{CN_NUM}]+部分")
 HEADING_PATTERNS: list[tuple[int, regex.Pattern[str]]] = [
     (1, PART_RE),
-    (2, regex.compile(rf"^\s*[{CN_NUM}]+\s*[、.]")),
-    (3, regex.compile(rf"^\s*[(][{CN_NUM}]+[)]")),
-    (4, regex.compile(r"^\s*\d{1,2}\s*(?:[、]|\.(?!\d))")),
-    (5, regex.compile(r"^\s*[(]\d{1,2}[)]")),
-    (5, regex.compile(r"^\s*[①-⑳]")),
+    (2, patterns.compile(rf"^\s*[{CN_NUM}]+\s*[、.]")),
+    (3, patterns.compile(rf"^\s*[(][{CN_NUM}]+[)]")),
+    (4, patterns.compile(r"^\s*\d{1,2}\s*(?:[、]|\.(?!\d))")),
+    (5, patterns.compile(r"^\s*[(]\d{1,2}[)]")),
+    (5, patterns.compile(r"^\s*[①-⑳]")),
 ]
-BULLET_RE = regex.compile(r"^\s*[-•·]\s+")
-TOC_TITLE_RE = regex.compile(r"^\s*目\s*录\s*$")
+BULLET_RE = patterns.compile(r"^\s*[-•·]\s+")
+TOC_TITLE_RE = patterns.compile(r"^\s*目\s*录\s*$")
 # The dotted leader and page number of a 目录 entry ("一、部门主要职能 ………… 3").
-LEADER_RE = regex.compile(r"\s*(?:[.…·．]{3,}|…+)\s*\d*\s*$")
+LEADER_RE = patterns.compile(r"\s*(?:[.…·．]{3,}|…+)\s*\d*\s*$")
 TERMINAL = "。！？!?"
 # A line ending in a comma-like mark or a colon goes on: "…完成全年预算的 92.40%，其中：" / "公务用车购置…"
 # is one paragraph whether the text is long (a text file) or stops short of the margin (a PDF), so both
 # readings of one report quote the same sentence and give its findings the same fingerprint.
 SOFT_END = ",、;，；:："
 # A line that is only a date ("2024 年 3 月 17 日"): a signature, never part of a paragraph.
-DATE_LINE_RE = regex.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$")
+DATE_LINE_RE = patterns.compile(r"^\s*(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?\s*$")
 # A label line of a cover or a form ("预算单位：…", "编制单位：…", "部门名称：…", "单位：万元"):
 # a field of its own, never the rest of the line above it (a title that merely reaches 20
 # characters, "…2024年单位预算" / "预算单位：…", is not continued by it).
-LABEL_LINE_RE = regex.compile(r"^\s*(?:编制|预算|填报|报送|主管|公开)?(?:单位|部门)(?:名称)?\s*[:：]")
-NOTE_START_RE = regex.compile(r"^\s*(?:注\s*[:\d]|注\s*$|说明\s*:|备注\s*:)")
-NOTE_MORE_RE = regex.compile(r"^\s*(?:\d+\s*[.、](?!\d)|[(]\d+[)])")
-SENTENCE_END_RE = regex.compile(r"[。！？!?;；]")
+LABEL_LINE_RE = patterns.compile(r"^\s*(?:编制|预算|填报|报送|主管|公开)?(?:单位|部门)(?:名称)?\s*[:：]")
+NOTE_START_RE = patterns.compile(r"^\s*(?:注\s*[:\d]|注\s*$|说明\s*:|备注\s*:)")
+NOTE_MORE_RE = patterns.compile(r"^\s*(?:\d+\s*[.、](?!\d)|[(]\d+[)])")
+SENTENCE_END_RE = patterns.compile(r"[。！？!?;；]")
 WRAP_MIN_CHARS = 20
 # A line that can only be the rest of the line before it.
-CONTINUATION_RE = regex.compile(r"^(?:[)）。，,；;、:：]|[(（](?:类|款|项)[)）])")
+CONTINUATION_RE = patterns.compile(r"^(?:[)）。，,；;、:：]|[(（](?:类|款|项)[)）])")
 
 
 def heading_level(text: str) -> int | None:

@@ -27,15 +27,13 @@ import bisect
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-import regex
-
 from . import patterns
 from .normalize import fold
 
-NUMBER_RE = regex.compile(r"\d+(?:[.,]\d+)*")
-ENUMERATOR_RE = regex.compile(r"^\s*(?:[-•·]\s*)?(?:[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.](?!\d)"
+NUMBER_RE = patterns.compile(r"\d+(?:[.,]\d+)*")
+ENUMERATOR_RE = patterns.compile(r"^\s*(?:[-•·]\s*)?(?:[(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|\d{1,2}\s*[、.](?!\d)"
                               r"|[一二三四五六七八九十]{1,3}\s*、|[①-⑳])\s*")
-DROP_RE = regex.compile(r"[^\p{Han}A-Za-z#]+")
+DROP_RE = patterns.compile(r"[^\p{Han}A-Za-z#]+")
 
 
 def normalize(text: str) -> str:

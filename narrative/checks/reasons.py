@@ -11,8 +11,6 @@ from fractions import Fraction
 from functools import cache
 from typing import Any
 
-import regex
-
 from .. import patterns
 from ..claims.model import Claim
 from ..lexicon import load_toml
@@ -26,11 +24,11 @@ def reason_words() -> dict[str, Any]:
     return load_toml("reason_words.toml")
 
 
-REASON_RE = regex.compile(r"主要原因(?:是|为|在于)?\s*[:：]?\s*")
-RESTATE_RE = regex.compile(
+REASON_RE = patterns.compile(r"主要原因(?:是|为|在于)?\s*[:：]?\s*")
+RESTATE_RE = patterns.compile(
     r"\s*(?:决算数?|支出决算数?|实际支出)?\s*(?:大于|小于|等于|高于|低于|超过|未达到)\s*(?:年初|全年|调整后)?\s*预算数?"
     r"\s*(?:的)?\s*[,，]?\s*(?:主要(?:是|原因是|由于)|原因是|是由于|系)?\s*[:：]?\s*")
-END_RE = regex.compile(r"[。;；!?！？]")
+END_RE = patterns.compile(r"[。;；!?！？]")
 
 
 @dataclass(frozen=True)
@@ -198,7 +196,7 @@ def direction_words(text: str) -> tuple[list[str], list[str]]:
     return found["increase"], found["decrease"]
 
 
-_NOISE = regex.compile(r"[\s\p{P}（）()款项类]|的|支出|经费|预算|安排")
+_NOISE = patterns.compile(r"[\s\p{P}（）()款项类]|的|支出|经费|预算|安排")
 
 
 def restates_subject(r: Reason) -> bool:

@@ -107,7 +107,7 @@ class YearIssue:
     why: str
 
 
-YEAR_RE = regex.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+YEAR_RE = patterns.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
 @cache

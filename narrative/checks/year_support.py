@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import regex
-
 from .. import patterns
 from ..claims.model import Claim
 from ..claims.numbers import Num, scan
@@ -61,7 +59,7 @@ def updated(p: SentencePair) -> bool:
             and numbers_in_key(p.old.key) != numbers_in_key(p.new.key))
 
 
-UNCHANGED_WORDS_RE = regex.compile(r"持平|不变|未变|相同|一致")
+UNCHANGED_WORDS_RE = patterns.compile(r"持平|不变|未变|相同|一致")
 AMOUNT_SCALE = {"元": Fraction(1, 10000), "千元": Fraction(1, 10), "万元": Fraction(1), "亿元": Fraction(10000)}
 
 

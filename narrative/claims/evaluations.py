@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import regex
 
+from .. import patterns
 from ..model import Document, Fact, FactKey
 from .model import Binding, Claim
 
-EVALUATED_RE = regex.compile(
+EVALUATED_RE = patterns.compile(
     r"对\s*(?P<n>\d+)\s*个项目开展了?部门(?:绩效)?评价[,，]?\s*(?:分别)?(?:为|是)\s*[:：]?\s*(?P<names>[^。；;]+)[。；;]\s*$")
 
 

@@ -15,8 +15,7 @@ Counts so bound are compared by CLM001 like any restated figure; percentages by 
 
 from __future__ import annotations
 
-import regex
-
+from .. import patterns
 from ..model import Document, Fact, FactKey
 from ..normalize import squash
 from ..tables.self_eval import Indicator
@@ -25,8 +24,8 @@ from .model import Binding, Claim
 MIN_NAME = 4
 SURE = 90
 RUNNER_UP = 80
-TARGET_WORDS = regex.compile(r"目标|计划|指标值|预期|力争|确保.{0,6}(?:不低于|不少于)")
-PUNCT = regex.compile(r"[\p{P}\p{S}\s\d]+")
+TARGET_WORDS = patterns.compile(r"目标|计划|指标值|预期|力争|确保.{0,6}(?:不低于|不少于)")
+PUNCT = patterns.compile(r"[\p{P}\p{S}\s\d]+")
 
 
 def _key(text: str) -> str:

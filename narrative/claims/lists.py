@@ -13,12 +13,10 @@ A count is a list count only when a list follows (or precedes) it and belongs to
 
 from __future__ import annotations
 
-import regex
-
 from .. import patterns
 from .model import Claim
 
-LIST_INTRO = regex.compile(r"^\s*(?:[\p{Han}()]{0,12}?)(?:,|，)?\s*(?:分别是|分别为|包括|即|为|如下|下设)?\s*[:：]?\s*")
+LIST_INTRO = patterns.compile(r"^\s*(?:[\p{Han}()]{0,12}?)(?:,|，)?\s*(?:分别是|分别为|包括|即|为|如下|下设)?\s*[:：]?\s*")
 
 
 def split_items(text: str, seps: str) -> list[str]:

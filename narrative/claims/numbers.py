@@ -32,34 +32,34 @@ PRE_QUALIFIERS = ["不低于", "不少于", "不超过", "不高于", "超过", 
                   "逾", "≥", "≤", ">", "<", "="]
 PRE_Q_RE = "|".join(regex.escape(q) for q in PRE_QUALIFIERS)
 
-NUM_RE = regex.compile(
+NUM_RE = patterns.compile(
     rf"(?P<pre>(?:{PRE_Q_RE})\s*)?"
     r"(?<![\d.])(?P<num>(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)(?![\d])"
     rf"\s*(?P<more>余|多)?\s*(?P<unit>{UNIT_RE})?"
     r"(?P<post>\s*(?:以上|以下|左右))?"
 )
-CN_COUNT_RE = regex.compile(
+CN_COUNT_RE = patterns.compile(
     r"(?<![第一二两三四五六七八九十])(?P<num>[一二两三四五六七八九十]{1,3})(?P<unit>个|批|项|次|家|名|件|篇|辆)"
 )
 # Chinese numerals that are part of names, not quantities.
 CN_STOP = ("三公", "三服务", "一次性", "三严五整", "二十大", "三中全会", "一批次")
 
 # A document number (赣财绩〔2022〕5号, 景珠财字【2025】14号) with its issuer and its year (group 1).
-DOCNO_RE = regex.compile(r"\p{Han}{0,6}[〔【\[(（]\s*((?:19|20)\d{2})\s*[〕】\])）]\s*\d+\s*号")
-DATE_RE = regex.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月(?:底|末|份)")
-YEAR_RE = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)(?=\s*(?:年|年度|-|—|～|~))")
-ENUM_RE = regex.compile(r"(?:^|[。;；:：\s])\s*(?:[(]\s*\d{1,2}\s*[)]|\d{1,2}\s*[.、](?!\d))")
-ORDINAL_RE = regex.compile(r"第\s*\d+")
-NAME_THRESHOLD_RE = regex.compile(r"单价\s*\d+(?:\.\d+)?\s*万元\s*(?:\(含\))?\s*以上")
-LEVEL_RE = regex.compile(r"\d+\s*级")
+DOCNO_RE = patterns.compile(r"\p{Han}{0,6}[〔【\[(（]\s*((?:19|20)\d{2})\s*[〕】\])）]\s*\d+\s*号")
+DATE_RE = patterns.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}\s*月(?:底|末|份)")
+YEAR_RE = patterns.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)(?=\s*(?:年|年度|-|—|～|~))")
+ENUM_RE = patterns.compile(r"(?:^|[。;；:：\s])\s*(?:[(]\s*\d{1,2}\s*[)]|\d{1,2}\s*[.、](?!\d))")
+ORDINAL_RE = patterns.compile(r"第\s*\d+")
+NAME_THRESHOLD_RE = patterns.compile(r"单价\s*\d+(?:\.\d+)?\s*万元\s*(?:\(含\))?\s*以上")
+LEVEL_RE = patterns.compile(r"\d+\s*级")
 # A rating scale ("90分（含）以上为优，80分（含）-90分为良，60分以下为差"): thresholds, not scores.
 RATING_GRADE = r"(?:优秀|良好|中等|不合格|较差|合格|优|良|中|差)"
-RATING_THRESHOLD_RE = regex.compile(
+RATING_THRESHOLD_RE = patterns.compile(
     r"(?P<a>\d+(?:\.\d+)?)\s*分?\s*(?:\(含\))?\s*"
     r"(?:(?P<dir>及以上|以上|以下|以内)|(?:[-—－~～至到]\s*(?P<b>\d+(?:\.\d+)?)\s*分?\s*(?:\(含\))?\s*(?:以下|以内)?))"
     r"\s*(?:的)?\s*(?:为|评为|定为|属于|评定为)\s*[“\"'‘]?(?P<g>" + RATING_GRADE + r")")
 # "公共安全支出（204类）司法（06款）行政运行（01项）": the codes of a subject path
-PATH_CODE_RE = regex.compile(r"[(（]\s*\d{2,3}\s*[类款项]\s*[)）]")
+PATH_CODE_RE = patterns.compile(r"[(（]\s*\d{2,3}\s*[类款项]\s*[)）]")
 
 
 @dataclass(frozen=True)

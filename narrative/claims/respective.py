@@ -17,14 +17,15 @@ from __future__ import annotations
 
 import regex
 
+from .. import patterns
 from ..model import Block, Document
 from ..normalize import squash
 from .model import Claim, ClaimSet
 from .numbers import Num
 
-NAMES_RE = regex.compile(r"(?P<names>[^,，。;；:：()（）\d]+?)\s*分别(?:为|是)\s*$")
-SEP_RE = regex.compile(r"^\s*(?:、|和|及|,|，)\s*$")
-SHARES_LEAD_RE = regex.compile(r"^\s*[,，]?\s*(?:分别)?占(?P<whole>[^\d,，。;；%]*?)(?:的)?\s*$")
+NAMES_RE = patterns.compile(r"(?P<names>[^,，。;；:：()（）\d]+?)\s*分别(?:为|是)\s*$")
+SEP_RE = patterns.compile(r"^\s*(?:、|和|及|,|，)\s*$")
+SHARES_LEAD_RE = patterns.compile(r"^\s*[,，]?\s*(?:分别)?占(?P<whole>[^\d,，。;；%]*?)(?:的)?\s*$")
 
 
 def pair_respective_lists(doc: Document, claim_set: ClaimSet) -> None:

@@ -73,7 +73,7 @@ def subjects() -> tuple[Subject, ...]:
 @cache
 def count_subjects() -> tuple[CountSubject, ...]:
     return tuple(
-        CountSubject(e["id"], regex.compile(e["pattern"]), tuple(e["units"]), e["cell"])
+        CountSubject(e["id"], patterns.compile(e["pattern"]), tuple(e["units"]), e["cell"])
         for e in load_toml("subjects.toml").get("count", [])
     )
 
@@ -119,7 +119,7 @@ def match_subject(phrase: str) -> tuple[Subject, int] | None:
 # What may follow a subject's name and leave the figure that subject's: role and total words
 # ("因公出国（境）费预算支出", "本年收入预算合计"), never a noun of its own ("财政拨款支出" is not
 # 财政拨款 收入; "…增加人员经费" is caught before, as a reason).
-TRAILING_ROLE_RE = regex.compile(
+TRAILING_ROLE_RE = patterns.compile(
     r"(?:预算|决算)?(?:数)?(?:支出|收入)?(?:预算|决算)?(?:数|总额|金额|合计|总计|小计|安排|安排数)?(?:为|是)?")
 
 
@@ -143,7 +143,7 @@ def subject_by_id(sid: str) -> Subject | None:
     return _by_id().get(sid)
 
 
-PATH_PART_RE = regex.compile(r"(?P<name>[\p{Han}()]+?)\((?P<level>类|款|项)\)")
+PATH_PART_RE = patterns.compile(r"(?P<name>[\p{Han}()]+?)\((?P<level>类|款|项)\)")
 
 
 def path_subject(doc: Document, phrase: str) -> tuple[Subject, int] | None:
@@ -282,7 +282,7 @@ def _code_rows(doc: Document) -> list[tuple[str, str]]:
 # TABLE[ROW].COLUMN: a table kind of docs/conventions.md (T01…T10, F05, F06, RUN, PUR, SE), a row,
 # and a column (none: the column of the claim's role); a trailing "?" marks a part that may be
 # absent from a table that is there ("T06[310].amount?": a table without capital rows).
-SPEC_RE = regex.compile(r"([A-Z]+\d*)\[([^\]]+)\](?:\.(\w+))?(\?)?")
+SPEC_RE = patterns.compile(r"([A-Z]+\d*)\[([^\]]+)\](?:\.(\w+))?(\?)?")
 
 
 def resolve(doc: Document, spec: str, role: str | None) -> Binding | None:

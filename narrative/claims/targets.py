@@ -13,13 +13,12 @@ figures; anything less stays unbound and is counted.
 
 from __future__ import annotations
 
-import regex
-
+from .. import patterns
 from ..model import Document, Fact, FactKey
 from .indicators import MIN_NAME, RUNNER_UP, SURE, TARGET_WORDS, _key, _units_agree, indicator_candidates
 from .model import Binding, Claim
 
-TARGET_NUMBER = regex.compile(r"\d+(?:\.\d+)?")
+TARGET_NUMBER = patterns.compile(r"\d+(?:\.\d+)?")
 
 
 def bind_indicator_targets(doc: Document, claims: list[Claim]) -> None:

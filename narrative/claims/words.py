@@ -6,14 +6,12 @@ one place.
 
 from __future__ import annotations
 
-import regex
-
 from .. import patterns
 from ..model import Block
 from ..normalize import squash
 from .numbers import Num
 
-SENT_END = regex.compile(r"[。！？!?]")
+SENT_END = patterns.compile(r"[。！？!?]")
 CLAUSE_PUNCT = ",，;；:：、"
 ROLE_WORDS: list[tuple[str, str]] = [
     (r"年初预算(?:数)?(?:为|是)?", "initial_budget"),
@@ -29,24 +27,24 @@ ROLE_WORDS: list[tuple[str, str]] = [
     (r"总预算(?:数)?(?:为|是)?", "budget"),
     (r"预算(?:数)?(?:为|是)?", "budget"),
 ]
-ROLE_WORD_RES = [(regex.compile(f"(?:{pattern})\\s*$"), role) for pattern, role in ROLE_WORDS]
-ROLE_TAIL = regex.compile("(?:" + "|".join(p for p, _ in ROLE_WORDS) + r")\s*$")
-CHANGE_TAIL = regex.compile(r"(?P<dir>增加|减少|增长|下降|上升|降低|节约|超支|减少了|增加了)(?:了)?\s*$")
-PRIOR_RE = regex.compile(r"比上年|较上年|与上年|同比|比\s*\d{4}\s*年度?|与\s*\d{4}\s*年度?相比|上年度")
-COMPLETION_TAIL = regex.compile(r"完成(?P<which>年初|全年|调整后)?(?:的)?预算(?:数)?的?\s*$")
-SHARE_TAIL = regex.compile(r"占(?P<whole>[^%]{0,40}?)(?:的)?(?:比重|比例)?(?:为|是)?\s*$")
-RATE_TAIL = regex.compile(r"(?P<what>(?:预算|资金|项目)?执行率|资金到位率|到位率)(?:为|是|达到?)?\s*$")
-INDICATOR_TAIL = regex.compile(r"(?:满意度|满意率|合格率|达标率|完成率|覆盖率|准确率|及时率|知晓率)(?:为|是|达到?)?\s*$")
-SCORE_AVG = regex.compile(r"平均(?:得)?分(?:为|是)?\s*$")
-SCORE_TAIL = regex.compile(r"(?:得分|评分|总分|分数)(?:为|是)?\s*$")
-RATING_AFTER = regex.compile(r"^\s*(?:项目)?(?:的)?(?:评价结果|评价等级|绩效评级|评级|等级)?(?:为|是)?\s*[\"“”']?(?P<r>优秀|良好|优|良|中|差|合格|不合格)")
-RATING_BEFORE = regex.compile(r"(?:评价结果|评价等级|绩效评级|评级|等级)(?:为|是)\s*[\"“”']?(?P<r>优秀|良好|优|良|中|差|合格|不合格)[\"“”']?的项目\s*$")
-FLAT_RE = regex.compile(r"(?:与上年|与\s*\d{4}\s*年度?|比上年|较上年)?(?:相比)?(?:基本)?持平")
-VS_BUDGET_RE = regex.compile(r"决算数?(?:与|比)?(?P<which>全年|年初|调整后)?预算数?(?P<w>持平|相等|一致)|决算数?(?P<w2>大于|小于|等于|高于|低于|超过)(?P<which2>全年|年初)?预算数?")
-YTD_RE = regex.compile(r"截至(?:目前)?\s*(?:第[一二三]季度|前三季度|上半年|\d{1,2}\s*月(?:底|末)?|[一二三四五六七八九十]{1,2}月(?:底|末)?)|截至第[一二三]季度|上半年|前三季度")
-FULL_YEAR_RE = regex.compile(r"截至\s*12\s*月(?:底|末)|全年|年度内|本年度")
-ZHONG_RE = regex.compile(r"其中")
-FILLER_HEAD = regex.compile(
+ROLE_WORD_RES = [(patterns.compile(f"(?:{pattern})\\s*$"), role) for pattern, role in ROLE_WORDS]
+ROLE_TAIL = patterns.compile("(?:" + "|".join(p for p, _ in ROLE_WORDS) + r")\s*$")
+CHANGE_TAIL = patterns.compile(r"(?P<dir>增加|减少|增长|下降|上升|降低|节约|超支|减少了|增加了)(?:了)?\s*$")
+PRIOR_RE = patterns.compile(r"比上年|较上年|与上年|同比|比\s*\d{4}\s*年度?|与\s*\d{4}\s*年度?相比|上年度")
+COMPLETION_TAIL = patterns.compile(r"完成(?P<which>年初|全年|调整后)?(?:的)?预算(?:数)?的?\s*$")
+SHARE_TAIL = patterns.compile(r"占(?P<whole>[^%]{0,40}?)(?:的)?(?:比重|比例)?(?:为|是)?\s*$")
+RATE_TAIL = patterns.compile(r"(?P<what>(?:预算|资金|项目)?执行率|资金到位率|到位率)(?:为|是|达到?)?\s*$")
+INDICATOR_TAIL = patterns.compile(r"(?:满意度|满意率|合格率|达标率|完成率|覆盖率|准确率|及时率|知晓率)(?:为|是|达到?)?\s*$")
+SCORE_AVG = patterns.compile(r"平均(?:得)?分(?:为|是)?\s*$")
+SCORE_TAIL = patterns.compile(r"(?:得分|评分|总分|分数)(?:为|是)?\s*$")
+RATING_AFTER = patterns.compile(r"^\s*(?:项目)?(?:的)?(?:评价结果|评价等级|绩效评级|评级|等级)?(?:为|是)?\s*[\"“”']?(?P<r>优秀|良好|优|良|中|差|合格|不合格)")
+RATING_BEFORE = patterns.compile(r"(?:评价结果|评价等级|绩效评级|评级|等级)(?:为|是)\s*[\"“”']?(?P<r>优秀|良好|优|良|中|差|合格|不合格)[\"“”']?的项目\s*$")
+FLAT_RE = patterns.compile(r"(?:与上年|与\s*\d{4}\s*年度?|比上年|较上年)?(?:相比)?(?:基本)?持平")
+VS_BUDGET_RE = patterns.compile(r"决算数?(?:与|比)?(?P<which>全年|年初|调整后)?预算数?(?P<w>持平|相等|一致)|决算数?(?P<w2>大于|小于|等于|高于|低于|超过)(?P<which2>全年|年初)?预算数?")
+YTD_RE = patterns.compile(r"截至(?:目前)?\s*(?:第[一二三]季度|前三季度|上半年|\d{1,2}\s*月(?:底|末)?|[一二三四五六七八九十]{1,2}月(?:底|末)?)|截至第[一二三]季度|上半年|前三季度")
+FULL_YEAR_RE = patterns.compile(r"截至\s*12\s*月(?:底|末)|全年|年度内|本年度")
+ZHONG_RE = patterns.compile(r"其中")
+FILLER_HEAD = patterns.compile(
     r"^(?:[(][一二三四五六七八九十\d]+[)]|[一二三四五六七八九十]+、|\d+[.、])?"
     r"(?:其中|另外|此外|同时)?[:]?"
     r"(?:本部门|本单位|我部门|我单位|本级|我办|我局|我委|我区|我部)?"
@@ -54,7 +52,7 @@ FILLER_HEAD = regex.compile(
     r"(?:全年|本年度|本年|当年)?"
     r"(?:共计|合计|共|累计|总计|一共)?"
 )
-FILLER_TAIL = regex.compile(r"(?:为|是|共计|共|达到?|约|累计|总金额为|总额为|金额为|支出为)$")
+FILLER_TAIL = patterns.compile(r"(?:为|是|共计|共|达到?|约|累计|总金额为|总额为|金额为|支出为)$")
 CURRENT_SUBJECT_SPAN = 2  # sentences a subject stays current for inheritance
 
 
@@ -81,8 +79,8 @@ def strip_role(phrase: str) -> str:
 
 # "2023年当年预算执行数为 60.13 万元" in a 2024 预算: a figure of an earlier year, unless the
 # year only names what the figure is compared with ("比2023年预算减少…", "与2023年相比").
-YEAR_IN_PHRASE = regex.compile(r"(?<![比较与同])(?P<y>(?:19|20)\d{2})\s*年")
-PRIOR_WORDS = regex.compile(r"(?<![比较与同])(?:上年|上一年|去年)(?:度)?(?:的)?(?:预算执行|执行|决算|预算)数?")
+YEAR_IN_PHRASE = patterns.compile(r"(?<![比较与同])(?P<y>(?:19|20)\d{2})\s*年")
+PRIOR_WORDS = patterns.compile(r"(?<![比较与同])(?:上年|上一年|去年)(?:度)?(?:的)?(?:预算执行|执行|决算|预算)数?")
 
 
 def prior_year(phrase: str, report_year: int | None) -> int | None:
@@ -100,8 +98,8 @@ def prior_year(phrase: str, report_year: int | None) -> int | None:
 
 # Words that make an amount a change given as a reason, not a subject's amount: "主要原因是基本支出
 # 增加人员经费 1408.29 万元", "项目经费支出安排减少…租赁费 200 万元".
-REASON_RE = regex.compile(r"原因|主要是|由于|因为")
-CHANGE_VERB_RE = regex.compile(r"增加|减少|压减|下降|增长|上升|降低|节约|新增|调减|调增")
+REASON_RE = patterns.compile(r"原因|主要是|由于|因为")
+CHANGE_VERB_RE = patterns.compile(r"增加|减少|压减|下降|增长|上升|降低|节约|新增|调减|调增")
 
 
 def is_reason_amount(phrase: str) -> bool:
@@ -115,7 +113,7 @@ def is_reason_amount(phrase: str) -> bool:
 BUDGET_TOTALS = {"收入": "income.grand_total", "支出": "exp.grand_total", "收支": "income_expenditure.grand_total",
                  "收、支": "income_expenditure.grand_total", "本年收入": "income.total", "本年预算收入": "income.total",
                  "本年预算支出": "exp.total", "本年支出": "exp.total", "当年收入": "income.total", "当年支出": "exp.total"}
-SELF_RE = regex.compile(r"^(?:我校|本校|学校|我院|本院|本部门|我部门|部门|本单位|我单位|单位|本级)")
+SELF_RE = patterns.compile(r"^(?:我校|本校|学校|我院|本院|本部门|我部门|部门|本单位|我单位|单位|本级)")
 
 
 def budget_total(bare: str, department: str | None) -> tuple[str, int] | None:
@@ -141,13 +139,13 @@ def budget_total(bare: str, department: str | None) -> tuple[str, int] | None:
 
 # "财政拨款支出主要内容如下：" introduces numbered items ("1. “…（项）”25.77万元…") that are all
 # 财政拨款 figures; ITEM_RE is the start of such an item.
-INTRO_RE = regex.compile(r"(?:财政拨款|一般公共预算)[^。]{0,30}?如下[:]?\s*$")
-ITEM_RE = regex.compile(r"^\s*(?:\d{1,2}\s*[.、]|[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十]{1,3}、)")
+INTRO_RE = patterns.compile(r"(?:财政拨款|一般公共预算)[^。]{0,30}?如下[:]?\s*$")
+ITEM_RE = patterns.compile(r"^\s*(?:\d{1,2}\s*[.、]|[(][一二三四五六七八九十\d]{1,3}[)]|[一二三四五六七八九十]{1,3}、)")
 
 
 # Headings of the parts that describe the department (its duties, units, staff, a university's
 # subjects, teachers and students): their figures are description, not restatements of a table.
-DESCRIPTIVE_RE = regex.compile(r"概况|基本情况|简介|主要职能|职能|职责|机构设置|单位构成|所属单位|主要工作任务|工作任务及目标")
+DESCRIPTIVE_RE = patterns.compile(r"概况|基本情况|简介|主要职能|职能|职责|机构设置|单位构成|所属单位|主要工作任务|工作任务及目标")
 
 
 def describes(section: tuple[str, ...]) -> bool:
@@ -250,11 +248,11 @@ def count_subject(phrase: str, after: str, n: Num) -> str:
     return p
 
 
-PATH_RE = regex.compile(r"[\p{Han}]+\(类\)(?:[\p{Han}()]+?\(款\))?(?:[\p{Han}()]+?\(项\))?")
+PATH_RE = patterns.compile(r"[\p{Han}]+\(类\)(?:[\p{Han}()]+?\(款\))?(?:[\p{Han}()]+?\(项\))?")
 # A path that starts at the 款 ("法院（款）行政运行（项）支出", Jiangsu): the class is the section's.
-KUAN_PATH_RE = regex.compile(r"[\p{Han}]+?\(款\)(?:[\p{Han}()]+?\(项\))?")
+KUAN_PATH_RE = patterns.compile(r"[\p{Han}]+?\(款\)(?:[\p{Han}()]+?\(项\))?")
 # A subject named with its code: "小学教育（2050202）".
-CODE_NAME_RE = regex.compile(r"(?P<name>[\p{Han}]{2,30})\((?P<code>\d{3}|\d{5}|\d{7})\)")
+CODE_NAME_RE = patterns.compile(r"(?P<name>[\p{Han}]{2,30})\((?P<code>\d{3}|\d{5}|\d{7})\)")
 
 
 def plain_path(phrase: str) -> str:
@@ -264,7 +262,7 @@ def plain_path(phrase: str) -> str:
 
 def has_path(phrase: str) -> bool:
     return bool(PATH_RE.search(phrase) or KUAN_PATH_RE.search(phrase))
-QUOTED_PROJECT_RE = regex.compile(r"[\"“]([^\"“”]{2,40})[\"”]\s*项目")
+QUOTED_PROJECT_RE = patterns.compile(r"[\"“]([^\"“”]{2,40})[\"”]\s*项目")
 
 
 def project_name(phrase: str) -> str | None:

@@ -7,8 +7,6 @@ kept as facts under ``sub:<label>`` and never treated as addends.
 
 from __future__ import annotations
 
-import regex
-
 from .. import patterns
 from ..model import Cell, Composition, Row, Table
 from .headers import CODE_RE, ColumnSpec, map_columns, squash, take_header_rows
@@ -112,8 +110,8 @@ ROW_TOTALS: dict[str, tuple[str, list[str]]] = {
     "F05": ("total", ["basic", "project"]),
 }
 
-TOTAL_LABEL_RE = regex.compile(r"^(?:合计|总计|本年.*合计)$")
-CODE_AND_NAME_RE = regex.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$")
+TOTAL_LABEL_RE = patterns.compile(r"^(?:合计|总计|本年.*合计)$")
+CODE_AND_NAME_RE = patterns.compile(r"^(\d{3}(?:\d{2}){0,2})\s+(\S.*)$")
 
 
 def _row_code_label(row: Row, first_amount: int) -> tuple[str | None, str | None, Cell | None]:

@@ -11,16 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from .. import patterns
 from ..model import Row, Table
 from ..normalize import squash
 from ..patterns import compiled
 
-CODE_RE = regex.compile(r"^\d{3}(?:\d{2}){0,2}$")
-ECON_CODE_RE = regex.compile(r"^3\d{2}(?:\d{2})?$")
-TEXT_CHAR_RE = regex.compile(r"\p{Han}|[A-Za-z]")
+CODE_RE = patterns.compile(r"^\d{3}(?:\d{2}){0,2}$")
+ECON_CODE_RE = patterns.compile(r"^3\d{2}(?:\d{2})?$")
+TEXT_CHAR_RE = patterns.compile(r"\p{Han}|[A-Za-z]")
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,7 @@ the same thing shares the kind; kinds with no 决算 counterpart have their own 
 
 from __future__ import annotations
 
-import regex
-
+from .. import patterns
 from ..normalize import squash
 
 # (kind, title regex searched at the end of the squashed title), most specific first.
@@ -85,10 +84,10 @@ def table_name(kind: str | None, report_kind: str | None = None) -> str:
     return NAMES.get(kind, kind)
 
 
-TRAILING_PAREN_RE = regex.compile(r"[(（][^()（）]{1,12}[)）]$")
+TRAILING_PAREN_RE = patterns.compile(r"[(（][^()（）]{1,12}[)）]$")
 
 
-TITLE_RES = [(kind, regex.compile(f"(?:{pattern})$")) for kind, pattern in TITLES]
+TITLE_RES = [(kind, patterns.compile(f"(?:{pattern})$")) for kind, pattern in TITLES]
 
 
 def kind_from_title(title: str) -> str | None:

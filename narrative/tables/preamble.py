@@ -10,8 +10,6 @@ recognition and the unit of every cell depend on what the table itself says.
 
 from __future__ import annotations
 
-import regex
-
 from .. import patterns
 from ..model import Row
 from ..normalize import squash
@@ -19,20 +17,20 @@ from ..source import SourceLine
 from .kinds import kind_from_title
 
 # Lines that describe a table rather than start prose: label, department, year, unit.
-META_RE = regex.compile(
+META_RE = patterns.compile(
     r"^\s*(?:公开\s*\d+\s*表|表\s*[\d一二三四五六七八九十]+\s*[:：]?|部\s*门\s*:|部门名称\s*:|单位\s*:|金额单位|"
     r"编制单位|编制部门|预算单位\s*:|预算主管部门\s*:|单位名称\s*:|主管部门\s*:|"
     r"[(]?\s*\d{4}\s*年度?\s*[)]?\s*$|元\s*$|单位\s*:\s*万\s*$)"
 )
-TITLE_LIKE_RE = regex.compile(r"(?:表|情况表|明细表)\s*[)]?\s*$|表\s*[(][^)]{1,8}[)]\s*$")
+TITLE_LIKE_RE = patterns.compile(r"(?:表|情况表|明细表)\s*[)]?\s*$|表\s*[(][^)]{1,8}[)]\s*$")
 # A page number or running footer between a title and its table ("- 12 -", "第 3 页").
-PAGE_NUMBER_RE = regex.compile(r"^\s*(?:[-—–]\s*)?\d{1,3}(?:\s*[-—–])?\s*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$")
-LABEL_RE = regex.compile(r"公开\s*(\d+)\s*表|^\s*表\s*([\d一二三四五六七八九十]+)(?=\s*[:：]|\s|$)")
+PAGE_NUMBER_RE = patterns.compile(r"^\s*(?:[-—–]\s*)?\d{1,3}(?:\s*[-—–])?\s*$|^\s*第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?\s*$")
+LABEL_RE = patterns.compile(r"公开\s*(\d+)\s*表|^\s*表\s*([\d一二三四五六七八九十]+)(?=\s*[:：]|\s|$)")
 # "公开01表：收支预算总表", "表1：高等学校收支决算总表", "表一 收支预算总表"
-LABEL_PREFIX_RE = regex.compile(r"^\s*(?:公开\s*\d+\s*表|表\s*[\d一二三四五六七八九十]+)\s*[:：]?\s*")
+LABEL_PREFIX_RE = patterns.compile(r"^\s*(?:公开\s*\d+\s*表|表\s*[\d一二三四五六七八九十]+)\s*[:：]?\s*")
 UNIT_VALUE = r"([^\s\t,，;；)）]+)"
-UNIT_RE = regex.compile(rf"(?<!\p{{Han}})(?:金额)?单位\s*[:：]\s*{UNIT_VALUE}|^金额单位\s*[:：]\s*{UNIT_VALUE}")
-HEADER_UNIT_RE = regex.compile(r"[(（]\s*(?:单位\s*[:：]\s*)?(万元|千元|亿元|元)\s*[)）]")
+UNIT_RE = patterns.compile(rf"(?<!\p{{Han}})(?:金额)?单位\s*[:：]\s*{UNIT_VALUE}|^金额单位\s*[:：]\s*{UNIT_VALUE}")
+HEADER_UNIT_RE = patterns.compile(r"[(（]\s*(?:单位\s*[:：]\s*)?(万元|千元|亿元|元)\s*[)）]")
 CN_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十", start=0)}
 
 

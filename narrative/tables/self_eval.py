@@ -13,8 +13,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-import regex
-
 from .. import patterns
 from ..model import Cell, Row, Table
 from ..normalize import squash
@@ -156,7 +154,7 @@ def _units_of_actuals(se: SelfEvaluation) -> None:
             cell.unit = None
 
 
-LEVEL1_RE = regex.compile(r"^(?:成本|产出|效益|满意度)指标$")
+LEVEL1_RE = patterns.compile(r"^(?:成本|产出|效益|满意度)指标$")
 
 
 def _levels(row: Row, level1: str, level2: str) -> tuple[str, str]:

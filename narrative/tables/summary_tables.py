@@ -25,8 +25,7 @@ tables.
 
 from __future__ import annotations
 
-import regex
-
+from .. import patterns
 from ..lexicon import class_names
 from ..model import Cell, Composition, Document, Row, Table
 from ..normalize import squash
@@ -34,10 +33,10 @@ from ..patterns import compiled
 from ..rounding import parse_figure
 from .headers import c_is_text, take_header_rows
 
-ENUM_RE = regex.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[、.]|[(][一二三四五六七八九十\d]+[)])")
-LEVEL1_RE = regex.compile(r"^[一二三四五六七八九十]+[、.]")
-LEVEL2_RE = regex.compile(r"^(?:\d+[、.]|[(][一二三四五六七八九十\d]+[)])")
-LABEL_AMOUNT_RE = regex.compile(r"^(.*\p{Han}.*?)\s+(-?[\d,]+(?:\.\d+)?)$")
+ENUM_RE = patterns.compile(r"^(?:[一二三四五六七八九十]+[、.]|\d+[、.]|[(][一二三四五六七八九十\d]+[)])")
+LEVEL1_RE = patterns.compile(r"^[一二三四五六七八九十]+[、.]")
+LEVEL2_RE = patterns.compile(r"^(?:\d+[、.]|[(][一二三四五六七八九十\d]+[)])")
+LABEL_AMOUNT_RE = patterns.compile(r"^(.*\p{Han}.*?)\s+(-?[\d,]+(?:\.\d+)?)$")
 
 INCOME_LABELS: list[tuple[str, str]] = [
     (r"本年收入合计|(?:当年|本年)?收入小计", "income.total"),
@@ -82,8 +81,8 @@ EXP_COLUMNS: list[tuple[str, str]] = [
     (r"人员经费", "personnel"),
     (r"公用经费", "public"),
 ]
-SIDE_RE = regex.compile(r"(?:本年|财政拨款)?支出")
-ROWNO_RE = regex.compile(r"行次|栏次")
+SIDE_RE = patterns.compile(r"(?:本年|财政拨款)?支出")
+ROWNO_RE = patterns.compile(r"行次|栏次")
 TOTAL_KEYS = ("total", "grand_total", "sum")
 
 

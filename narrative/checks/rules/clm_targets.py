@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import regex
-
+from ... import patterns
 from ...findings import Severity
 from ...rounding import Interval, fmt
 from ..base import Context, checker, declare
@@ -30,7 +29,7 @@ CLM017 = declare("CLM017", "indicator-target", Severity.ERROR, "prose", """
     ≥110场.
     """)
 
-NUMBER = regex.compile(r"\d+(?:\.\d+)?")
+NUMBER = patterns.compile(r"\d+(?:\.\d+)?")
 
 
 def _interval(text: str) -> tuple[Fraction, Interval]:

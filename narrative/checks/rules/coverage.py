@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
-
+from ... import patterns
 from ...findings import Severity
 from ...model import Loc
 from ...tables.kinds import table_name
@@ -30,7 +29,7 @@ COV001 = declare("COV001", "unchecked-claims", Severity.INFO, "document", """
     Example: "this file holds no tables: 48 prose claims could not be checked".
     """)
 
-KIND_RE = regex.compile(r"\b(T\d\d|F0\d|RUN|PUR|SE)\[")
+KIND_RE = patterns.compile(r"\b(T\d\d|F0\d|RUN|PUR|SE)\[")
 
 
 @checker("COV001")

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from ... import patterns
 from ...claims.model import Claim
 from ...findings import Severity
@@ -39,8 +37,8 @@ DUP003 = declare("DUP003", "near-duplicate", Severity.INFO, "prose", """
 
 
 # ---------------------------------------------------------------------- DUP003
-SENTENCE_LIKE_RE = regex.compile(r"[。!?！？;；]\s*$")
-SUBJECT_MARK_RE = regex.compile(r"([^\s:;,.。、()（）]{2,40}?)\s*[(（]\s*(?:类|款|项)\s*[)）]")
+SENTENCE_LIKE_RE = patterns.compile(r"[。!?！？;；]\s*$")
+SUBJECT_MARK_RE = patterns.compile(r"([^\s:;,.。、()（）]{2,40}?)\s*[(（]\s*(?:类|款|项)\s*[)）]")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from fractions import Fraction
 
 import regex
 
+from ... import patterns
 from ...findings import Severity
 from ...model import Cell
 from ...rounding import fmt
@@ -42,7 +43,7 @@ PRF005 = declare("PRF005", "indicator-above-spending", Severity.ERROR, "table", 
     Example: 数量指标 "党委办公经费 | =154.4 万元 | 154.4" while 全年执行数 is 134.4.
     """)
 
-MONEY_NAME = regex.compile(r"经费|资金|费用|金额|支出|成本")
+MONEY_NAME = patterns.compile(r"经费|资金|费用|金额|支出|成本")
 SCALE = {"万元": Fraction(1), "元": Fraction(1, 10000)}
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import regex
 
+from ... import patterns
 from ...claims.subjects import find_project
 from ...findings import Severity
 from ...model import Block, Document, Loc, Table
@@ -33,12 +34,12 @@ PRF006 = declare("PRF006", "rating-not-from-score", Severity.ERROR, "document", 
     Example: 总分 95.50 while the paragraph on the same project says 评价等级为“良” (95.50 is 优).
     """)
 
-RATING_RE = regex.compile(r"(?:评价|自评|绩效)?(?:等级|结果|评级)(?:为|是|[:：])\s*[“\"'‘「]?(?P<g>优秀|良好|中等|不合格|较差|合格|优|良|中|差)(?![\p{Han}])")
-CELL_LABEL_RE = regex.compile(r"^(?:自评|评价|绩效)?(?:等级|评级|评价结果|自评结果)$")
-CELL_RATING_RE = regex.compile(r"^(?:(?:自评|评价|绩效)?(?:等级|评级|结果)[:：])?\s*[“\"]?(?P<g>优秀|良好|中等|不合格|较差|合格|优|良|中|差)[”\"]?$")
-SCORE_RE = regex.compile(r"\d+(?:\.\d+)?\s*分")
-WHOLE_RE = regex.compile(r"部门整体|整体自评|整体支出|整体绩效")
-LIST_RE = regex.compile(r"(?:分别)?为[:：](?P<names>[^。；;]+)")
+RATING_RE = patterns.compile(r"(?:评价|自评|绩效)?(?:等级|结果|评级)(?:为|是|[:：])\s*[“\"'‘「]?(?P<g>优秀|良好|中等|不合格|较差|合格|优|良|中|差)(?![\p{Han}])")
+CELL_LABEL_RE = patterns.compile(r"^(?:自评|评价|绩效)?(?:等级|评级|评价结果|自评结果)$")
+CELL_RATING_RE = patterns.compile(r"^(?:(?:自评|评价|绩效)?(?:等级|评级|结果)[:：])?\s*[“\"]?(?P<g>优秀|良好|中等|不合格|较差|合格|优|良|中|差)[”\"]?$")
+SCORE_RE = patterns.compile(r"\d+(?:\.\d+)?\s*分")
+WHOLE_RE = patterns.compile(r"部门整体|整体自评|整体支出|整体绩效")
+LIST_RE = patterns.compile(r"(?:分别)?为[:：](?P<names>[^。；;]+)")
 
 
 @checker("PRF006")

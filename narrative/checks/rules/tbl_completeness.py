@@ -4,8 +4,7 @@ why, and cells that are not numbers where numbers belong.
 
 from __future__ import annotations
 
-import regex
-
+from ... import patterns
 from ...findings import Severity
 from ...model import Document, Loc
 from ...normalize import squash
@@ -67,7 +66,7 @@ def check_bad_cells(ctx: Context) -> None:
                      key=f"{table.kind}:{cell.col}")
 
 
-EMPTY_NOTE_RE = regex.compile(r"无数据|数据为空|为空表|没有.{0,30}(?:收入|支出|经费|资产)|无.{0,20}(?:收入|支出|经费)|空表"
+EMPTY_NOTE_RE = patterns.compile(r"无数据|数据为空|为空表|没有.{0,30}(?:收入|支出|经费|资产)|无.{0,20}(?:收入|支出|经费)|空表"
                               r"|无相关收支|不涉及")
 
 
@@ -83,7 +82,7 @@ def _said_empty_in_prose(doc: Document, title: str) -> bool:
     subject = next((s for s in EMPTY_SUBJECTS if s in title), None)
     if subject is None:
         return False
-    nil = regex.compile(rf"(?:无|没有|不涉及)[^。;；]{{0,12}}{subject}"
+    nil = patterns.compile(rf"(?:无|没有|不涉及)[^。;；]{{0,12}}{subject}"
                         rf"|{subject}[^。;；,，]{{0,24}}?(?<![\d.])0(?:\.0+)?\s*万?元"
                         rf"|{subject}[^。;；]{{0,24}}(?:为零|为空|无数据)")
     return any(b.kind != "heading" and b.section and subject in squash(b.section[-1]) and nil.search(squash(b.norm))

@@ -4,15 +4,14 @@ totals against their columns, the balances of the summary tables.
 
 from __future__ import annotations
 
-import regex
-
+from ... import patterns
 from ...findings import Severity
 from ...model import Fact, Table
 from ...tables.code_tables import ROW_TOTALS, column_name
 from ..base import RND001, Context, checker, declare
 from ..relations import Term, check_sum, composed, term
 
-EXP_CLASS_ROW_RE = regex.compile(r"exp\.\d{3}")
+EXP_CLASS_ROW_RE = patterns.compile(r"exp\.\d{3}")
 
 TBL001 = declare("TBL001", "parent-sum", Severity.ERROR, "table", """
     A parent row differs from the sum of its child rows.

@@ -136,7 +136,7 @@ def department_name_uses(doc: Document) -> NameCheck:
     return NameCheck(canonical, wrong, _foreign_headers(doc, canonical), counts)
 
 
-UNITS_RE = regex.compile(r"即\s*([^。]+)")
+UNITS_RE = patterns.compile(r"即\s*([^。]+)")
 
 
 def _listed_units(doc: Document) -> list[str]:

@@ -3,8 +3,7 @@
 
 from __future__ import annotations
 
-import regex
-
+from ... import patterns
 from ...findings import Severity
 from ..base import Context, checker, declare
 from ..text_support import prose_spans, sentence_at
@@ -24,7 +23,7 @@ TXT008 = declare("TXT008", "doubled-punctuation", Severity.WARNING, "prose", """
     Example: "主要原因：收到银行存款利息等零星收入。。".
     """)
 
-DOUBLED = regex.compile(r"([,。、;:!?])\1+")
+DOUBLED = patterns.compile(r"([,。、;:!?])\1+")
 
 
 @checker("TXT008")

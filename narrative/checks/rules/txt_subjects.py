@@ -116,7 +116,7 @@ def table_subjects(doc: Document) -> dict[str, TableSubject]:
     return out
 
 
-LEVEL_MARK_RE = regex.compile(r"\s*[(（]\s*(类|款|项)\s*[)）]")
+LEVEL_MARK_RE = patterns.compile(r"\s*[(（]\s*(类|款|项)\s*[)）]")
 
 
 @dataclass(frozen=True)
@@ -178,8 +178,8 @@ def check_obsolete_terms(ctx: Context) -> None:
                  f"科目; the report is for {doc.year}{where}", related=related, key=f"old:{r.old}")
 
 
-GLOSSARY_ENTRY_RE = regex.compile(r"((?:[^\s:;,.。、()（）\"“”]{2,40}?\s*[(（]\s*(?:类|款|项)\s*[)）]\s*){1,3})")
-GLOSSARY_PART_RE = regex.compile(r"名词解释")
+GLOSSARY_ENTRY_RE = patterns.compile(r"((?:[^\s:;,.。、()（）\"“”]{2,40}?\s*[(（]\s*(?:类|款|项)\s*[)）]\s*){1,3})")
+GLOSSARY_PART_RE = patterns.compile(r"名词解释")
 LEVEL_LEN = {"类": 3, "款": 5, "项": 7}
 
 

@@ -8,6 +8,7 @@ from functools import cache
 
 import regex
 
+from ... import patterns
 from ...findings import Severity
 from ...lexicon import load_toml
 from ...model import Document, Loc, Table
@@ -47,13 +48,13 @@ def template_phrases() -> tuple[Phrase, ...]:
         if not e.get("flag", True):
             continue
         pat = e["pattern"] if e.get("regex") else regex.escape(e["pattern"])
-        out.append(Phrase(regex.compile(pat), e["pattern"], e.get("kind", ""), e.get("why", ""), e.get("seen_in", "")))
+        out.append(Phrase(patterns.compile(pat), e["pattern"], e.get("kind", ""), e.get("why", ""), e.get("seen_in", "")))
     return tuple(out)
 
 
 # The template's phrases are written in full-width punctuation; reports mix both widths.
 _WIDEN = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"})
-NO_DATA_RE = regex.compile(r"故本表无数据|本表无数据|本表为空表|此表无数据")
+NO_DATA_RE = patterns.compile(r"故本表无数据|本表无数据|本表为空表|此表无数据")
 
 
 def _squeezed(span: ProseSpan) -> tuple[str, list[int]]:
