@@ -16,7 +16,6 @@ TUI's year-to-year view (through ``narrative.diff``).
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -324,6 +323,8 @@ def align(old: list[Sent], new: list[Sent]) -> list[SentencePair]:
     would pair lines); between two anchors the remaining sentences are paired by
     similarity (section by section, since headings are sentences too, hence anchors); what
     is still unpaired is paired anywhere at a higher similarity (a moved sentence)."""
+    import difflib  # only when two reports are compared
+
     m = _Matcher(old, new)
     sm = difflib.SequenceMatcher(None, [s.shape for s in old], [s.shape for s in new], autojunk=False)
     blocks = sm.get_matching_blocks()

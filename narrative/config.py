@@ -6,7 +6,6 @@ Command-line options override the file.  Recognised keys: ``select``,
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,6 +35,8 @@ def load_settings(path: Path | None) -> Settings:
     s = Settings()
     if path is None:
         return s
+    import tomllib  # only when there are settings to read
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as err:

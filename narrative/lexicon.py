@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import pickle
-import tomllib
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -27,6 +26,12 @@ def lexicon_path(name: str) -> Path:
     return Path(str(resources.files("narrative.lexicons").joinpath(name)))
 
 
+def _parse_toml(text: str) -> dict[str, Any]:
+    import tomllib  # only when a lexicon is not in the store
+
+    return tomllib.loads(text)
+
+
 @cache
 def load_toml(name: str) -> dict[str, Any]:
     path = resources.files("narrative.lexicons").joinpath(name)
@@ -37,7 +42,7 @@ def load_toml(name: str) -> dict[str, Any]:
     digest = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
     # stored as pickled bytes, so that a caller changing the dictionary it was given can
     # never change what is stored
-    frozen = _PARSED.get((name, digest), lambda: pickle.dumps(tomllib.loads(text), pickle.HIGHEST_PROTOCOL))
+    frozen = _PARSED.get((name, digest), lambda: pickle.dumps(_parse_toml(text), pickle.HIGHEST_PROTOCOL))
     return pickle.loads(frozen)  # type: ignore[no-any-return]
 
 

@@ -11,7 +11,8 @@ import pytest
 
 from narrative.errors import InputError
 from narrative.ingest import read_source
-from narrative.ingest.html import decode_html, looks_like_html, strip_directives
+from narrative.ingest.html import decode_html, strip_directives
+from narrative.ingest.sniff import looks_like_html
 
 
 def _page(tmp: Path, body: str, *, name: str = "page.html", head: str = '<meta charset="utf-8">',

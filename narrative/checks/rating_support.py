@@ -15,8 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from fractions import Fraction
 
-import regex
-
+from .. import patterns
 from ..claims.numbers import RATING_THRESHOLD_RE as THRESHOLD_RE
 from ..model import Document, Loc
 
@@ -65,6 +64,8 @@ def rating_scale(doc: Document) -> Scale | None:
     two that differ (or one that cannot be read whole: then nothing is judged)."""
     found: list[tuple[dict[str, Fraction], Loc, str]] = []
     for block in doc.blocks:
+        if "为" not in block.norm and "属于" not in block.norm:
+            continue  # every threshold names its grade with 为/评为/定为/评定为 or 属于
         ms = list(THRESHOLD_RE.finditer(block.norm))
         if not ms:
             continue
@@ -93,4 +94,4 @@ def rating_scale(doc: Document) -> Scale | None:
     if any(f[0] != found[0][0] for f in found[1:]):
         return None
     lows, loc, text = found[0]
-    return Scale(lows, loc, regex.sub(r"\s+", "", text))
+    return Scale(lows, loc, patterns.sub(r"\s+", "", text))

@@ -15,7 +15,6 @@ and an office that has the file can save it as .docx or .xlsx in one step.
 from __future__ import annotations
 
 import os
-import zipfile
 
 from ..errors import InputError
 from ..source import SourceDocument
@@ -30,6 +29,8 @@ def _ext(path: str) -> str:
 
 
 def _zip_kind(path: str) -> str:
+    import zipfile  # only for a file that is a ZIP: a text report never loads it
+
     try:
         with zipfile.ZipFile(path) as zf:
             names = set(zf.namelist())
@@ -84,11 +85,13 @@ def read_other(path: str, head: bytes) -> SourceDocument | None:
         raise InputError(f"not a {ext} file (it is not a ZIP package); was it renamed?")
     if ext in (".xls", ".doc", ".et", ".wps") and head.strip():
         raise InputError(f"not a {ext} file (no Office header); was it renamed?")
-    from .html import looks_like_html, read_html
+    from .sniff import looks_like_html
 
     if len(head) < SNIFF_BYTES and len(head) >= 1024:
         with open(path, "rb") as fh:
             head = fh.read(SNIFF_BYTES)
     if looks_like_html(head, path):
+        from .html import read_html
+
         return read_html(path)
     return None

@@ -45,8 +45,6 @@ from . import grid
 
 MAX_HTML_BYTES = 64 * 1024 * 1024  # a report page is 0.1-2 MB
 
-SERVER_EXTENSIONS = (".jsp", ".asp", ".aspx", ".php", ".do", ".action", ".shtml", ".cgi")
-HTML_EXTENSIONS = (".html", ".htm", ".xhtml", ".mht") + SERVER_EXTENSIONS
 
 _GB = {"gb2312", "gbk", "x-gbk", "cp936", "ms936", "windows-936", "gb_2312-80", "gb2312-80", "csgb2312",
        "euc-cn", "x-euc-cn", "chinese", "iso-ir-58", "gb18030"}
@@ -64,9 +62,6 @@ _DIRECTIVES = re.compile(
     re.S,
 )
 _CHARSET = re.compile(rb"""(?:charset|pageEncoding|encoding)\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
-_HTML_START = re.compile(rb"^(?:<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.I)
-_HTML_ANY = re.compile(rb"<(?:html|head|body|table|div|p|br|meta|title|h[1-6])[\s/>]", re.I)
-_LEADING_JUNK = re.compile(rb"^(?:\s+|<%.*?%>|<\?.*?\?>|<!--.*?-->|\{\{.*?\}\}|\{%.*?%\}|</?[#@][^<>]*>)", re.S)
 
 BLOCK = {
     "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details", "dialog",
@@ -93,30 +88,6 @@ _ASCII_WS = re.compile(r"[ \t\r\n\f]+")
 # Recognising and decoding
 
 
-def _strip_bom(data: bytes) -> bytes:
-    return data[3:] if data.startswith(codecs.BOM_UTF8) else data
-
-
-def looks_like_html(data: bytes, name: str = "") -> bool:
-    """Is this HTML?  Any file whose content starts like a page (after template
-    directives and comments), and a file with a web extension whose first 8 KB hold
-    HTML tags.  A .jsp that holds plain text is read as text."""
-    head = data[:8192]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            head = head.decode("utf-16").encode("utf-8", "replace")
-        except UnicodeDecodeError:
-            return False
-    head = _strip_bom(head)
-    rest = head
-    for _ in range(200):
-        m = _LEADING_JUNK.match(rest)
-        if not m or not m.group(0):
-            break
-        rest = rest[m.end():]
-    if _HTML_START.match(rest):
-        return True
-    return name.lower().endswith(HTML_EXTENSIONS) and bool(_HTML_ANY.search(head))
 
 
 def _codec(name: str) -> str | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from ... import patterns
 from ...claims.model import Claim
 from ...findings import Severity
 from ...model import Document
@@ -157,9 +158,8 @@ def _rate_project(doc: Document, claims: list[Claim], c: Claim) -> str | None:
 
 
 def _about_self_evaluation(c: Claim) -> bool:
-    import regex
 
     sent_start = max(c.block.norm.rfind(p, 0, c.start) for p in "。!?！？")
     sentence = c.block.norm[sent_start + 1 : sentence_end(c.block.norm, c.start)]
-    return bool(regex.search(r"自评", sentence) and regex.search(r"项目", sentence)
-                and regex.fullmatch(r"(?:共)?(?:涉及)?(?:项目)?(?:资金|金额)(?:总额|合计)?", c.subject))
+    return bool(patterns.search(r"自评", sentence) and patterns.search(r"项目", sentence)
+                and patterns.fullmatch(r"(?:共)?(?:涉及)?(?:项目)?(?:资金|金额)(?:总额|合计)?", c.subject))

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import regex
-
 from ... import patterns
 from ...findings import Severity
 from ...model import Cell
@@ -79,7 +77,7 @@ def check_indicator_rows(ctx: Context) -> None:
             cell = ind.actual
             if cell is None or cell.figure is None or cell.figure.percent or cell.unit not in SCALE:
                 continue
-            if not regex.search(r"成本|产出", ind.level1) or not MONEY_NAME.search(ind.name):
+            if not patterns.search(r"成本|产出", ind.level1) or not MONEY_NAME.search(ind.name):
                 continue
             actual = cell.interval.scale(SCALE[cell.unit or "万元"])
             if actual.low <= executed.interval.high:

@@ -60,7 +60,7 @@ def _table_rating(ctx: Context, scale: Scale, table: Table, se: SelfEvaluation) 
     assert se.total_score is not None and se.total_score.figure is not None
     score = se.total_score.figure.value
     for row in table.rows:
-        texts = [regex.sub(r"\s+", "", c.norm) for c in row.cells]
+        texts = [patterns.sub(r"\s+", "", c.norm) for c in row.cells]
         for i, t in enumerate(texts):
             m = CELL_RATING_RE.match(t)
             if m is None or not (":" in t or "：" in t or any(CELL_LABEL_RE.match(x) for x in texts[:i])):
@@ -106,12 +106,12 @@ def _prose_rating(ctx: Context, scale: Scale, block: Block, m: regex.Match[str])
 def _one_project(doc: Document, text: str, listed: bool = False) -> Table | None:
     """The one 自评表 project the text names: quoted names (“X”), or with ``listed`` the names a
     paragraph lists after 为：/分别为：; None when none or several are named."""
-    names = regex.findall(r"[“\"]([^”\"]{3,40})[”\"]", text)
+    names = patterns.findall(r"[“\"]([^”\"]{3,40})[”\"]", text)
     if listed:
         lm = None
         for lm in LIST_RE.finditer(text):  # noqa: B007 - the last list before the rating
             pass
         if lm is not None:
-            names += [n for n in regex.split(r"[、,，]", lm.group("names")) if n.strip()]
+            names += [n for n in patterns.split(r"[、,，]", lm.group("names")) if n.strip()]
     found = {id(t): t for t in (find_project(doc, n.strip()) for n in names) if t is not None}
     return next(iter(found.values())) if len(found) == 1 else None
