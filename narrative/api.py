@@ -224,19 +224,19 @@ class Analysis:
 
 
 def analyse(path: str | Sequence[str], options: Options | None = None,
-            prior: Prior | PriorDir | str | None = None) -> Analysis:
+            prior: Prior | PriorDir | str | tuple[str, ...] | None = None) -> Analysis:
     """Read, model, extract and check one report.  Never raises for a bad input.  Several
     paths are one report published as several files (``--as-one``); the result's path is
     "a + b" and each finding's span names the file it is in.
 
-    ``prior``: last year's report (a path or a ``Prior`` read once), or a ``PriorDir`` to pick
-    it from by identity.  A prior of another department, a later year or another kind is
+    ``prior``: last year's report (a path, a tuple of the paths of a report in several files, or a
+    ``Prior`` read once), or a ``PriorDir`` to pick it from by identity.  A prior of another department, a later year or another kind is
     refused (``error``, one line) unless ``options.force``."""
     from .pairing import PriorDir
     from .pipeline import check, read_report
 
     opts = options or Options()
-    if isinstance(prior, str):
+    if isinstance(prior, (str, tuple)):
         prior = read_prior(prior, opts)
     name = path if isinstance(path, str) else " + ".join(path)
     try:
@@ -283,7 +283,7 @@ def _prior_problem(prior: Prior, report: ReadReport, opts: Options, notes: list[
     return f"--prior {prior.path}: {refusal} (--force checks against it anyway)"
 
 
-def _cached_prior(path: str, options: Options) -> Prior:
+def _cached_prior(path: str | tuple[str, ...], options: Options) -> Prior:
     """A prior read once per process (batch runs pair many reports with few priors)."""
     prior = _WORKER_PRIOR.get(path)
     if prior is None:
@@ -304,12 +304,12 @@ def read(path: str, options: Options | None = None) -> Analysis:
     return Analysis(path, report.doc, report.claims, [], list(report.notes))
 
 
-_WORKER_PRIOR: dict[str, Prior] = {}
+_WORKER_PRIOR: dict[str | tuple[str, ...], Prior] = {}
 
 
-def _analyse_result(path: str, options: Options, prior: str | PriorDir | None) -> FileResult:
+def _analyse_result(path: str, options: Options, prior: str | tuple[str, ...] | PriorDir | None) -> FileResult:
     """One file in a worker process: a prior is read once per worker."""
-    return analyse(path, options, _cached_prior(prior, options) if isinstance(prior, str) else prior).result()
+    return analyse(path, options, _cached_prior(prior, options) if isinstance(prior, (str, tuple)) else prior).result()
 
 
 def _partial(r: FileResult) -> bool:
@@ -369,7 +369,7 @@ def iter_analyse(
     paths: Iterable[str],
     options: Options | None = None,
     *,
-    prior: Prior | PriorDir | str | None = None,
+    prior: Prior | PriorDir | str | tuple[str, ...] | None = None,
     jobs: int = 1,
     pair: bool = False,
     engine: str = "local",
@@ -392,7 +392,7 @@ def iter_analyse(
     from .pairing import PriorDir
 
     if pair:
-        if isinstance(prior, str):
+        if isinstance(prior, (str, tuple)):
             prior = read_prior(prior, options)
         todo = list(paths)
         yield from pair_partial_reports(
@@ -403,7 +403,7 @@ def iter_analyse(
     todo = list(paths)
     prior_path = prior.path if isinstance(prior, Prior) else prior
     if engine == "local" and (jobs <= 1 or len(todo) <= 1):
-        if isinstance(prior, str):
+        if isinstance(prior, (str, tuple)):
             prior = read_prior(prior, opts)
         analyse_one = partial(_analyse_with, options=opts, prior=prior)
         jobs = 1

@@ -74,3 +74,25 @@ def test_jiangsu_two_file_reports_are_paired() -> None:
         assert r.path == " + ".join(files), year
         assert r.identity_key is not None and r.identity_key[1] == year
         assert "T01" in r.tables and r.claims is not None and r.claims["total"] > 40
+
+
+def test_a_prior_in_two_files_is_given_with_prior_twice(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import tomllib
+
+    carry = SAMPLES / "qinghe-xuanchuanbu-2024-carry-slips.txt"
+    manifest = tomllib.loads((SAMPLES / "qinghe-xuanchuanbu-2024-carry-slips.toml").read_text(encoding="utf-8"))
+    expected = {(e["rule"], e["line"]) for slip in manifest["slip"] for e in slip["expect_prior"]}
+    prose, tables = SAMPLES / "qinghe-xuanchuanbu-2023-prose.pdf", SAMPLES / "qinghe-xuanchuanbu-2023-tables.pdf"
+    copy = tmp_path / "carry-copy.txt"
+    shutil.copy(carry, copy)
+    for jobs in ("1", "2"):  # in this process, and in workers that read the prior themselves
+        rc = main(["check", str(carry), str(copy), "--prior", str(prose), "--prior", str(tables),
+                   "--format", "json", "-j", jobs, "--no-pairing"])
+        docs = json.loads(capsys.readouterr().out)["documents"]
+        assert rc == 1 and len(docs) == 2
+        for doc in docs:
+            assert doc["prior"] == {"path": f"{prose} + {tables}", "error": None}
+            found = {(f["rule"], f["line"]) for f in doc["findings"] if f["severity"] in ("error", "warning")}
+            assert found == expected
+    assert main(["check", str(carry), "--prior", str(prose), "--prior", str(tables), "--prior", str(prose)]) == 2
+    assert "--prior is one report" in capsys.readouterr().err

@@ -60,15 +60,17 @@ def _change_style(change: str | None) -> str:
 
 
 def _one_half(prior: api.Analysis | None) -> str | None:
-    """What is missing when last year's report was given as one file of two (``--prior`` takes one
-    file: the prose of jiangsu-shengwei-2017 without its tables left every 2017 figure "—")."""
+    """What is missing when last year's report was given as one file of two (the prose of
+    jiangsu-shengwei-2017 without its tables left every 2017 figure "—"; ``--prior`` given twice
+    takes both)."""
     doc = prior.document if prior is not None else None
     ident = doc.identity if doc is not None else None
     if ident is None or len(ident.holds) != 1:
         return None
     if "prose" in ident.holds:
-        return "its prose file only, no figures (its tables file not given; y without --prior finds both)"
-    return "its tables file only (its prose file not given; y without --prior finds both)"
+        return ("its prose file only, no figures (give its tables file with a second --prior; y without "
+                "--prior finds both)")
+    return "its tables file only (give its prose file with a second --prior; y without --prior finds both)"
 
 
 def _prior_ref(f: Finding) -> api.Ref | None:

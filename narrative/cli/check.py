@@ -25,7 +25,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
                    help="lowest severity to report (default: warning; info adds rounding notes)")
     c.add_argument("--select", action="append", metavar="CODES", help="only these rule codes or prefixes")
     c.add_argument("--ignore", action="append", metavar="CODES", help="skip these rule codes or prefixes")
-    c.add_argument("--prior", metavar="FILE", help="the same department's report for the previous year")
+    c.add_argument("--prior", metavar="FILE", action="append",
+                   help="the same department's report for the previous year (twice for one published as two "
+                        "files: the prose, then the tables)")
     c.add_argument("--prior-dir", metavar="DIR",
                    help="last year's reports: each report is checked against its department's, found by identity")
     c.add_argument("--force", action="store_true",
@@ -94,7 +96,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.as_one and len(files) < 2:
         warn("usage error: --as-one needs the files of one report (the prose, then the tables)")
         return ExitCode.INPUT_ERROR
-    prior: Any = args.prior
+    prior: Any = None
+    if args.prior:
+        prior = args.prior[0] if len(args.prior) == 1 else tuple(args.prior)
+    if args.prior and len(args.prior) > 2:
+        warn("usage error: --prior is one report: one file, or its prose and its tables")
+        return ExitCode.INPUT_ERROR
     if args.prior_dir:
         prior = prior_dir(expand([args.prior_dir]), opts)
         for path, why in prior.errors.items():

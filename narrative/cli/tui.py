@@ -13,7 +13,9 @@ from .common import expand
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     t = sub.add_parser("tui", help="review reports in the terminal: findings, the text, verdicts")
     t.add_argument("files", nargs="+", metavar="FILE", help="report files or directories (searched recursively)")
-    t.add_argument("--prior", metavar="OLD", help="the same department's report for the previous year")
+    t.add_argument("--prior", metavar="OLD", action="append",
+                   help="the same department's report for the previous year (twice for one published as two "
+                        "files: the prose, then the tables)")
     t.add_argument("--baseline", metavar="REVIEW",
                    help="the review file verdicts are kept in (default: narrative-review.json here)")
     t.add_argument("--timeout", type=float, metavar="SECONDS", default=None,
@@ -26,8 +28,12 @@ def cmd_tui(args: argparse.Namespace) -> int:
     if missing:
         warn(f"{missing[0]}: no such file or directory")
         return ExitCode.INPUT_ERROR
-    if args.prior is not None and not os.path.isfile(args.prior):
-        warn(f"--prior {args.prior}: no such file")
+    for old in args.prior or []:
+        if not os.path.isfile(old):
+            warn(f"--prior {old}: no such file")
+            return ExitCode.INPUT_ERROR
+    if args.prior and len(args.prior) > 2:
+        warn("usage error: --prior is one report: one file, or its prose and its tables")
         return ExitCode.INPUT_ERROR
     if args.timeout is not None and args.timeout <= 0:
         warn("usage error: --timeout must be a positive number of seconds")
@@ -41,4 +47,5 @@ def cmd_tui(args: argparse.Namespace) -> int:
     from ..tui.app import run  # Textual loads here, never for the other commands
 
     options = Options(timeout=args.timeout) if args.timeout is not None else Options()
-    return run(paths, prior=args.prior, baseline=args.baseline, options=options, several=several)
+    prior = " + ".join(args.prior) if args.prior else None  # the workbench's name for a report in two files
+    return run(paths, prior=prior, baseline=args.baseline, options=options, several=several)
