@@ -30,7 +30,7 @@ newer or cannot be written; the file is then left as it was.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -424,13 +424,17 @@ def prior_dir(paths: Iterable[str], options: Options | None = None) -> PriorDir:
 
 
 def find_prior(analysis: Analysis, candidates: Iterable[str] | None = None,
-               options: Options | None = None) -> tuple[str | None, str]:
+               options: Options | None = None,
+               progress: Callable[[str, int, int], None] | None = None) -> tuple[str | None, str]:
     """Last year's report of the same department, kind and unit level as ``analysis``, found by
     identity (whatever the file names) among ``candidates`` (default: the other report files in
-    its own folder): its path and a line saying what was found or why nothing was.  Every
-    candidate is read, so a viewer calls this in a worker.  Last year's report published as two
-    files (prose and tables) is found as both: "a + b"."""
+    its own folder): its path and a line saying what was found or why nothing was.  Candidates
+    are read for their identity, the likeliest names first, until last year's report is found
+    whole (``pairing.search_prior``; ``progress(path, k, n)`` before each), so a viewer calls
+    this in a worker.  Last year's report published as two files (prose and tables) is found as
+    both: "a + b"."""
     from .files import siblings
+    from .pairing import search_prior
 
     doc = analysis.document
     if doc is None:
@@ -440,7 +444,12 @@ def find_prior(analysis: Analysis, candidates: Iterable[str] | None = None,
              if os.path.abspath(p) not in own]
     if not paths:
         return None, "no other report files in its folder"
-    priors = prior_dir(paths, options)
+    if doc.identity is None or doc.identity.year is None:
+        from .pairing import PriorDir
+
+        return None, PriorDir(paths).match(doc.identity)[1] or "no prior found"
+    own_name = analysis.path.split(" + ")[0]
+    priors = search_prior(doc.identity, own_name, paths, timeout=(options or Options()).timeout, progress=progress)
     found, note = priors.match(doc.identity)
     if found is None:
         return None, note or "no prior found"

@@ -9,6 +9,8 @@ report pairs with it).  A report with no such prior is checked alone, and says s
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .errors import InputError
@@ -58,4 +60,57 @@ def index_priors(paths: list[str], *, timeout: float = 60.0) -> PriorDir:
         if i is None:
             continue
         out.by_key.setdefault(i.key, []).append((p, "prose" in i.holds))
+    return out
+
+
+def _likeness(name: str, own: str, year: int | None) -> float:
+    """How much a file name looks like last year's version of ``own``: the names with their
+    years taken out, compared by rapidfuzz, and a bonus for last year's number in it."""
+    from rapidfuzz import fuzz
+
+    from . import patterns
+
+    def stem(n: str) -> str:
+        return patterns.sub(r"(?:19|20)\d\d", "#", os.path.splitext(os.path.basename(n))[0].lower())
+
+    score = fuzz.ratio(stem(name), stem(own))
+    if year is not None and str(year - 1) in os.path.basename(name):
+        score += 25.0
+    return score
+
+
+def search_prior(identity: ReportIdentity, own: str, paths: list[str], *, timeout: float = 60.0,
+                 progress: Callable[[str, int, int], None] | None = None) -> PriorDir:
+    """``index_priors`` for one report, stopping as soon as last year's report is complete.
+
+    A viewer looking for last year's report beside this one read every file of the folder for
+    its identity: tens of seconds in a folder of PDFs.  The files are read here most likely
+    first (names most like this one's, last year's number in them), and the search stops
+    once a file with last year's identity holds both prose and tables, or two such files hold
+    one each (a report published in two files).  The identities decide, as before; the order
+    only makes the usual case cheap, and a folder without the report is still read whole.
+    ``progress(path, k, n)`` is called before the k-th of n files is read."""
+    from .pipeline import read_document
+
+    key = (identity.department, identity.year - 1 if identity.year is not None else None,
+           identity.kind, identity.unit_level)
+    order = sorted(paths, key=lambda p: -_likeness(p, own, identity.year))
+    out = PriorDir(list(order))
+    holds: set[str] = set()
+    for k, p in enumerate(order, 1):
+        if progress is not None:
+            progress(p, k, len(order))
+        try:
+            doc, _ = read_document(p, timeout=timeout)
+        except InputError as err:
+            out.errors[p] = str(err)
+            continue
+        i = doc.identity
+        if i is None:
+            continue
+        out.by_key.setdefault(i.key, []).append((p, "prose" in i.holds))
+        if i.key == key:
+            holds |= set(i.holds)
+            if {"prose", "tables"} <= holds:
+                break
     return out

@@ -148,6 +148,11 @@ class WorkbenchScreen(Screen[None]):
         if not any(w.group in ("check", "find-prior") and not w.is_finished for w in self.workers):
             self.query_one("#progress").display = False
 
+    def _busy_with(self, what: str) -> None:
+        """Say what the progress row is doing now, its seconds still counted from the start."""
+        self._busy = what
+        self._tick()
+
     def _tick(self) -> None:
         if self.query_one("#progress").display:
             secs = time.monotonic() - self._started
@@ -512,7 +517,15 @@ class WorkbenchScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="find-prior")
     def _look_for_prior(self, a: api.Analysis) -> tuple[str | None, str]:
         app = self.narrative_app
-        found, note = api.find_prior(a, options=app.options)
+
+        def reading(path: str, k: int, n: int) -> None:
+            try:
+                self.app.call_from_thread(self._busy_with,
+                                          f"looking for last year's report: reading {os.path.basename(path)} ({k} of {n})")
+            except RuntimeError:  # the app is closing
+                pass
+
+        found, note = api.find_prior(a, options=app.options, progress=reading)
         if found is not None:
             app.use_prior(found)
         return found, note
