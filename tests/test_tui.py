@@ -363,6 +363,27 @@ def test_the_prose_and_tables_files_of_one_report_get_a_row_checked_as_one() -> 
     drive(app, script)
 
 
+def test_the_place_of_a_finding_in_a_two_file_report_names_its_file() -> None:
+    # the slips sample as two PDFs: its sums that do not add up (TBL001-003) are in the tables
+    # file, f2 as in the gutter; its prose slips (CLM) in the prose file, f1
+    prose, tables = (str(SAMPLES / f"qinghe-xuanchuanbu-2024-slips-{part}.pdf") for part in ("prose", "tables"))
+    app = NarrativeApp([prose, tables], several=True)
+
+    async def script(pilot) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(app.screen, ReportsScreen)
+        await pilot.press("down", "down", "enter")  # the row of the two files checked as one
+        await pilot.pause()
+        pane = bench(app).findings_pane
+        places = {f.rule[:3]: set() for f in pane.shown}  # type: ignore[var-annotated]
+        for n, f in enumerate(pane.shown):
+            if f.rule in ("TBL001", "TBL002", "TBL003") or f.rule.startswith("CLM"):
+                places[f.rule[:3]].add(str(pane.table.get_row(str(n))[2]).split(" ")[0])
+        assert places["TBL"] == {"f2"}
+        assert places["CLM"] == {"f1"}
+
+    drive(app, script)
+
+
 def test_a_click_in_the_document_moves_the_cursor_there() -> None:
     app = NarrativeApp([str(SLIPS)])
 

@@ -53,6 +53,7 @@ class FindingsPane(Vertical):
         self.all: list[api.Finding] = []
         self._verdict_of: Callable[[api.Finding], str | None] = lambda f: None
         self.filter = Filter()
+        self.files: list[str | None] = []  # a report read from two files: the place says which (f1 the prose)
 
     def compose(self):  # type: ignore[no-untyped-def]
         yield Static(id="findings-header")
@@ -63,8 +64,11 @@ class FindingsPane(Vertical):
         return self.query_one("#findings-table", DataTable)
 
     def load(self, findings: list[api.Finding], verdict_of: Callable[[api.Finding], str | None],
-             flt: Filter | None = None, keep: str | None = None) -> None:
-        """Show ``findings`` through the filter; keep the cursor on fingerprint ``keep``."""
+             flt: Filter | None = None, keep: str | None = None, files: list[str | None] | None = None) -> None:
+        """Show ``findings`` through the filter; keep the cursor on fingerprint ``keep``.
+        ``files``: the files of a report read from several, in the gutter's order (f1, f2)."""
+        if files is not None:
+            self.files = files
         self.all = findings
         self._verdict_of = verdict_of
         if flt is not None:
@@ -76,6 +80,17 @@ class FindingsPane(Vertical):
         current = self.current()
         self.load(self.all, self._verdict_of, keep=current.fingerprint if current else None)
 
+    @property
+    def _fixed(self) -> tuple[tuple[str, int], ...]:
+        if len(self.files) < 2:
+            return FIXED
+        return tuple((name, width + 3 if name == "where" else width) for name, width in FIXED)
+
+    def _where(self, f: api.Finding) -> str:
+        if len(self.files) < 2 or f.span.file not in self.files:
+            return where(f)
+        return f"f{self.files.index(f.span.file) + 1} {where(f)}"
+
     def _message_width(self) -> int:
         """The message column takes what the fixed columns leave, less the vertical scrollbar
         whether it shows yet or not: the width must not depend on whether the rows were there
@@ -83,13 +98,13 @@ class FindingsPane(Vertical):
         t = self.table
         total = (t.content_region.width - t.styles.scrollbar_size_vertical) if t.content_region.width else 0
         total = total or self.size.width or 80
-        fixed = sum(w for _, w in FIXED) + 2 * (len(FIXED) + 1)  # cell padding
+        fixed = sum(w for _, w in self._fixed) + 2 * (len(self._fixed) + 1)  # cell padding
         return max(12, total - fixed - 1)
 
     def _fill(self, keep: str | None) -> None:
         table = self.table
         table.clear(columns=True)
-        for name, width in FIXED:
+        for name, width in self._fixed:
             table.add_column(name, width=width, key=name)
         mw = self._message_width()
         table.add_column("message", width=mw, key="message")
@@ -100,7 +115,7 @@ class FindingsPane(Vertical):
             table.add_row(
                 Text(SEVERITY_SHORT.get(sev, sev), style=SEVERITY_STYLE.get(sev, "")),
                 Text(f.rule),
-                Text(where(f)),
+                Text(self._where(f)),
                 Text(VERDICT_SHORT.get(v, v) if v else "", style="magenta"),
                 Text(clip(f.message, mw)),
                 key=str(n),

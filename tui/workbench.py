@@ -204,7 +204,8 @@ class WorkbenchScreen(Screen[None]):
         flt = self.findings_pane.filter
         if flt.family != ALL and flt.family not in families(analysis.findings):
             flt = Filter(flt.severity, ALL, flt.verdict, flt.search, flt.sort)
-        self.findings_pane.load(analysis.findings, self.verdict_of, flt, keep=keep)
+        self.findings_pane.load(analysis.findings, self.verdict_of, flt, keep=keep,
+                                files=list(files) if len(files) > 1 else [])
         self._select_current()
 
     def _status(self, problem: Text | None) -> None:
