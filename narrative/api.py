@@ -40,6 +40,7 @@ from .errors import InputError
 from .findings import PRIOR, REPORT, Finding, Ref, Severity
 from .model import Cell, Document, Fact, Span, Table
 from .pipeline import ReadReport
+from .progress import PageCallback
 from .review import (
     ACCEPTED,
     CONFIRMED,
@@ -90,7 +91,7 @@ def __getattr__(name: str) -> object:
 
 __all__ = [
     "Amount", "Analysis", "Cell", "CellChange", "Claim", "ClaimSet", "Document", "Fact", "FileResult", "Finding", "InputError",
-    "KeyFigure", "Num", "Options", "PRIOR", "Passage", "PassageGroup", "Prior", "PriorDir", "REPORT", "Ref", "ReportDiff", "ReportSide", "RowChange",
+    "KeyFigure", "Num", "Options", "PRIOR", "PageCallback", "Passage", "PassageGroup", "Prior", "PriorDir", "REPORT", "Ref", "ReportDiff", "ReportSide", "RowChange",
     "SentenceChange", "Severity", "Span", "Statement", "Table", "TableDiff", "WordChange", "analyse", "boilerplate",
     "cells_of_claim",
     "cells_of_finding", "check_document", "check_file", "claim_of_finding", "diff", "diff_analyses", "iter_analyse",
@@ -224,25 +225,34 @@ class Analysis:
 
 
 def analyse(path: str | Sequence[str], options: Options | None = None,
-            prior: Prior | PriorDir | str | tuple[str, ...] | None = None) -> Analysis:
+            prior: Prior | PriorDir | str | tuple[str, ...] | None = None,
+            on_page: PageCallback | None = None) -> Analysis:
     """Read, model, extract and check one report.  Never raises for a bad input.  Several
     paths are one report published as several files (``--as-one``); the result's path is
     "a + b" and each finding's span names the file it is in.
 
     ``prior``: last year's report (a path, a tuple of the paths of a report in several files, or a
-    ``Prior`` read once), or a ``PriorDir`` to pick it from by identity.  A prior of another department, a later year or another kind is
-    refused (``error``, one line) unless ``options.force``."""
+    ``Prior`` read once), or a ``PriorDir`` to pick it from by identity.  A prior of another
+    department, a later year or another kind is refused (``error``, one line) unless
+    ``options.force``.
+
+    ``on_page(n, count)``: called as each page of the report's PDF is read (count None when the
+    file does not say), for a viewer's progress; not for a text file, nor for the prior."""
     from .pairing import PriorDir
     from .pipeline import check, read_report
+    from .progress import ON_PAGE
 
     opts = options or Options()
     if isinstance(prior, (str, tuple)):
         prior = read_prior(prior, opts)
     name = path if isinstance(path, str) else " + ".join(path)
+    token = ON_PAGE.set(on_page)
     try:
         report = read_report(path if isinstance(path, str) else list(path), timeout=opts.timeout)
     except InputError as err:
         return Analysis(name, error=str(err), prior=prior if isinstance(prior, Prior) else None)
+    finally:
+        ON_PAGE.reset(token)
     notes = list(report.notes)
     if isinstance(prior, PriorDir):
         found, note = prior.match(report.doc.identity)

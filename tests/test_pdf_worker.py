@@ -232,3 +232,45 @@ def test_a_corrupt_pdf_message_holds_no_control_characters() -> None:
 
     message = _corrupt_message(ValueError("Non-Ascii85 digit found: \x1b[31m\x07"))
     assert message == "corrupt PDF (ValueError: Non-Ascii85 digit found: \ufffd[31m\ufffd)"
+
+
+def test_a_viewer_is_told_each_page_as_it_is_read() -> None:
+    from narrative import api
+
+    # samples/qinghe-xuanchuanbu-2024-slips-tables.pdf: its page tree says /Count 16
+    pages: list[tuple[int, int | None]] = []
+    a = api.analyse(str(SAMPLES / "qinghe-xuanchuanbu-2024-slips-tables.pdf"), on_page=lambda n, c: pages.append((n, c)))
+    assert a.error is None
+    assert pages == [(n, 16) for n in range(1, 17)]
+
+
+def test_a_broken_page_callback_does_not_stop_the_reading() -> None:
+    from narrative import api
+
+    def broken(n: int, count: int | None) -> None:
+        raise RuntimeError("a bug in the viewer")
+
+    a = api.analyse(str(SAMPLES / "qinghe-xuanchuanbu-2024-slips-tables.pdf"), on_page=broken)
+    b = api.analyse(str(SAMPLES / "qinghe-xuanchuanbu-2024-slips-tables.pdf"))
+    assert a.error is None and [f.fingerprint for f in a.findings] == [f.fingerprint for f in b.findings]
+
+
+def test_a_text_report_and_the_prior_never_call_it() -> None:
+    from narrative import api
+
+    pages: list[tuple[int, int | None]] = []
+    api.analyse(str(SAMPLES / "qinghe-xuanchuanbu-2024.txt"), prior=str(SAMPLES / "qinghe-xuanchuanbu-2023.pdf"),
+                on_page=lambda n, c: pages.append((n, c)))
+    assert pages == []
+
+
+def test_a_subprocess_worker_tells_its_pages_too() -> None:
+    # the worker a daemonic caller (a batch worker) or a Textual app (whose captured stderr the
+    # fork server cannot pass on) starts: its page lines come on its standard error
+    from narrative.ingest.pdf_worker import _run_subprocess
+
+    pages: list[tuple[int, int | None]] = []
+    result = _run_subprocess(str(SAMPLES / "qinghe-xuanchuanbu-2024-slips-tables.pdf"), timeout=120, limit=130,
+                             max_pages=500, on_page=lambda n, c: pages.append((n, c)))
+    assert result["pages"] == 16
+    assert pages == [(n, 16) for n in range(1, 17)]  # its page tree says /Count 16

@@ -47,11 +47,11 @@ class NarrativeApp(App[None]):
         self.several = several if several is not None else len(paths) != 1
 
     # ------------------------------------------------------------------ checking (in workers)
-    def analyse(self, path: str | list[str]) -> api.Analysis:
+    def analyse(self, path: str | list[str], on_page: api.PageCallback | None = None) -> api.Analysis:
         """Check one report (a file, or the prose and tables files of one report) against the
-        prior (read once); called from thread workers."""
+        prior (read once); called from thread workers.  ``on_page``: a PDF's pages as read."""
         try:
-            return api.analyse(path, self.options, prior=self._read_prior())
+            return api.analyse(path, self.options, prior=self._read_prior(), on_page=on_page)
         except Exception as err:  # a bug in the core must not paint a traceback over the screen
             name = path if isinstance(path, str) else " + ".join(path)
             return api.Analysis(name, error=f"{type(err).__name__}: {err}".splitlines()[0])

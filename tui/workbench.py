@@ -160,7 +160,17 @@ class WorkbenchScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="check")
     def _run_check(self) -> api.Analysis:
-        return self.narrative_app.analyse(self.files[0] if len(self.files) == 1 else self.files)
+        busy = self._busy
+
+        def on_page(n: int, count: int | None) -> None:
+            # a PDF is read in a worker process, page by page: say how far, not only how long
+            said = f"all {n} pages read, checking" if n == count else f"page {n}{f' of {count}' if count else ''} read"
+            try:
+                self.app.call_from_thread(self._busy_with, f"{busy}: {said}")
+            except RuntimeError:  # the app is closing
+                pass
+
+        return self.narrative_app.analyse(self.files[0] if len(self.files) == 1 else self.files, on_page=on_page)
 
     @on(Worker.StateChanged)
     def _worker_done(self, event: Worker.StateChanged) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import zlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,12 +30,13 @@ CID_PAGE_RATIO = 0.5  # a page with more unmapped glyphs than this cannot be rea
 # The worker process
 
 
-def parse_in_worker(path: str, max_pages: int) -> tuple[str, Any]:
+def parse_in_worker(path: str, max_pages: int,
+                    on_page: Callable[[int, int | None], None] | None = None) -> tuple[str, Any]:
     """Parse ``path`` in a worker process (see ``pdf_worker``), capped in memory and
-    in what one compressed stream may inflate to."""
+    in what one compressed stream may inflate to; ``on_page(n, count)`` after each page."""
     _limit_memory()
     _cap_decompression()
-    return _parse_guarded(path, max_pages)
+    return _parse_guarded(path, max_pages, on_page)
 
 
 def _limit_memory() -> None:
@@ -105,10 +107,11 @@ def _cap_decompression() -> None:
         pass
 
 
-def _parse_guarded(path: str, max_pages: int) -> tuple[str, Any]:
+def _parse_guarded(path: str, max_pages: int,
+                   on_page: Callable[[int, int | None], None] | None = None) -> tuple[str, Any]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
-        return ("ok", _parse(path, max_pages))
+        return ("ok", _parse(path, max_pages, on_page))
     except InputError as err:
         return ("error", str(err))
     except MemoryError:
@@ -146,7 +149,7 @@ class _PageStats:
     images: int = 0
 
 
-def _parse(path: str, max_pages: int) -> dict:
+def _parse(path: str, max_pages: int, on_page: Callable[[int, int | None], None] | None = None) -> dict:
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -190,6 +193,8 @@ def _parse(path: str, max_pages: int) -> dict:
             x0, y0, x1, y1 = lt.bbox
             layouts.append(layout_page(glyphs, segs, x1 - x0, y1 - y0))
             stats.append(st)
+            if on_page is not None:
+                on_page(n, count)
     if not layouts:
         raise InputError("corrupt PDF (no pages found)")
     notes = _check_text(stats)

@@ -41,11 +41,13 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import types
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from ..errors import InputError
+from ..progress import ON_PAGE, PageCallback
 
 GRACE = 2.0  # the worker's own limit is the caller's timeout plus this
 EXIT_TIMEOUT = 124  # the worker ended itself at its time limit (as timeout(1) does)
@@ -78,9 +80,10 @@ def run_worker(path: str, *, timeout: float, max_pages: int) -> dict:
     limit = timeout + GRACE
     reasons = []
     starters = [_run_subprocess] if multiprocessing.current_process().daemon else [_run_mp, _run_subprocess]
+    on_page = ON_PAGE.get()
     for start in starters:
         try:
-            return start(path, timeout=timeout, limit=limit, max_pages=max_pages)
+            return start(path, timeout=timeout, limit=limit, max_pages=max_pages, on_page=on_page)
         except _CannotStart as err:
             reasons.append(str(err))
     from .pdf_parse import _parse_guarded
@@ -102,26 +105,37 @@ def _mp_context() -> Any:
     return multiprocessing.get_context("spawn")
 
 
-def _run_mp(path: str, *, timeout: float, limit: float, max_pages: int) -> dict:
+def _run_mp(path: str, *, timeout: float, limit: float, max_pages: int,
+            on_page: PageCallback | None = None) -> dict:
+    """The worker sends ("page", (n, count)) after each page when asked (``on_page``), then
+    its result; the time limit counts from the start, whatever the pages say."""
     try:
         ctx = _mp_context()
         recv_conn, send_conn = ctx.Pipe(duplex=False)
         life_r, life_w = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_mp_main, args=(send_conn, life_r, path, max_pages, limit), daemon=True)
+        proc = ctx.Process(target=_mp_main, args=(send_conn, life_r, path, max_pages, limit, on_page is not None),
+                           daemon=True)
         with _main_module_hidden():
             proc.start()
     except (OSError, RuntimeError, ValueError, AssertionError) as err:
         raise _CannotStart(str(err) or type(err).__name__) from None
     send_conn.close()
     life_r.close()
+    deadline = time.monotonic() + timeout
     try:
-        if not recv_conn.poll(timeout):
-            raise InputError(f"timed out after {timeout:g} s")
-        try:
-            status, payload = recv_conn.recv()
-        except (EOFError, OSError):
-            proc.join(5)
-            raise InputError(_death_message(proc.exitcode, timeout)) from None
+        while True:
+            if not recv_conn.poll(max(0.0, deadline - time.monotonic())):
+                raise InputError(f"timed out after {timeout:g} s")
+            try:
+                status, payload = recv_conn.recv()
+            except (EOFError, OSError):
+                proc.join(5)
+                raise InputError(_death_message(proc.exitcode, timeout)) from None
+            if status != "page":
+                break
+            if on_page is not None:
+                with contextlib.suppress(Exception):  # a viewer's bug never stops the reading
+                    on_page(*payload)
     finally:
         recv_conn.close()
         life_w.close()
@@ -133,34 +147,69 @@ def _run_mp(path: str, *, timeout: float, limit: float, max_pages: int) -> dict:
     return payload  # type: ignore[no-any-return]
 
 
-def worker_command(path: str, *, max_pages: int, limit: float) -> list[str]:
-    """The command line of a subprocess worker (result: a pickle on standard output)."""
+PAGE_MARK = b"narrative-page "  # a subprocess worker's page lines on its standard error
+
+
+def worker_command(path: str, *, max_pages: int, limit: float, pages: bool = False) -> list[str]:
+    """The command line of a subprocess worker (result: a pickle on standard output; with
+    ``pages``, a line "narrative-page N COUNT" on standard error after each page)."""
     boot = f"import sys; sys.path.insert(0, {_PACKAGE_ROOT!r}); from {__name__} import main; main()"
-    return [sys.executable, "-c", boot, path, str(max_pages), repr(limit), str(os.getpid())]
+    return [sys.executable, "-c", boot, path, str(max_pages), repr(limit), str(os.getpid())] + (["pages"] if pages else [])
 
 
-def _run_subprocess(path: str, *, timeout: float, limit: float, max_pages: int) -> dict:
+def _follow_pages(proc: subprocess.Popen[bytes], deadline: float, on_page: PageCallback) -> None:
+    """Pass the worker's page lines to ``on_page`` until it closes its standard error or the
+    deadline passes (the caller then waits for it, or kills it, as without pages)."""
+    import selectors
+
+    assert proc.stderr is not None
+    fd = proc.stderr.fileno()
+    pending = b""
+    with selectors.DefaultSelector() as sel:
+        sel.register(fd, selectors.EVENT_READ)
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0 or not sel.select(left):
+                return
+            chunk = os.read(fd, 65536)
+            if not chunk:
+                return
+            pending += chunk
+            *lines, pending = pending.split(b"\n")
+            for line in lines:
+                if line.startswith(PAGE_MARK):
+                    n, _, count = line[len(PAGE_MARK):].decode("ascii", "replace").partition(" ")
+                    with contextlib.suppress(Exception):  # a viewer's bug never stops the reading
+                        on_page(int(n), int(count) if count.isdigit() else None)
+
+
+def _run_subprocess(path: str, *, timeout: float, limit: float, max_pages: int,
+                    on_page: PageCallback | None = None) -> dict:
+    deadline = time.monotonic() + timeout
     with tempfile.TemporaryFile() as out:
         try:
             proc = subprocess.Popen(
-                worker_command(path, max_pages=max_pages, limit=limit),
+                worker_command(path, max_pages=max_pages, limit=limit, pages=on_page is not None),
                 stdin=subprocess.PIPE,  # the lifeline: never written, closed when done
                 stdout=out,
-                stderr=subprocess.DEVNULL,
+                stderr=subprocess.PIPE if on_page is not None else subprocess.DEVNULL,
             )
         except (OSError, ValueError) as err:
             raise _CannotStart(str(err)) from None
         try:
-            proc.wait(timeout)
+            if on_page is not None:
+                _follow_pages(proc, deadline, on_page)
+            proc.wait(max(0.0, deadline - time.monotonic()))
         except subprocess.TimeoutExpired:
             raise InputError(f"timed out after {timeout:g} s") from None
         finally:
             if proc.poll() is None:
                 proc.kill()
                 proc.wait(5)
-            if proc.stdin is not None:
-                with contextlib.suppress(OSError):
-                    proc.stdin.close()
+            for pipe in (proc.stdin, proc.stderr):
+                if pipe is not None:
+                    with contextlib.suppress(OSError):
+                        pipe.close()
         if proc.returncode != 0:
             raise InputError(_death_message(proc.returncode, timeout))
         out.seek(0)
@@ -209,8 +258,8 @@ def _main_module_hidden() -> Iterator[None]:
 # Worker side
 
 
-def _mp_main(conn: Any, lifeline: Any, path: str, max_pages: int, limit: float) -> None:
-    """Target of a multiprocessing worker."""
+def _mp_main(conn: Any, lifeline: Any, path: str, max_pages: int, limit: float, pages: bool = False) -> None:
+    """Target of a multiprocessing worker; with ``pages``, ("page", (n, count)) after each page."""
 
     def wait_for_eof() -> None:
         with contextlib.suppress(EOFError, OSError):
@@ -219,8 +268,11 @@ def _mp_main(conn: Any, lifeline: Any, path: str, max_pages: int, limit: float) 
     _guard(limit, wait_for_eof)
     from .pdf_parse import parse_in_worker
 
+    def on_page(n: int, count: int | None) -> None:
+        conn.send(("page", (n, count)))
+
     try:
-        conn.send(parse_in_worker(path, max_pages))
+        conn.send(parse_in_worker(path, max_pages, on_page if pages else None))
     finally:
         conn.close()
 
@@ -228,6 +280,7 @@ def _mp_main(conn: Any, lifeline: Any, path: str, max_pages: int, limit: float) 
 def main() -> None:
     """Entry point of a subprocess worker: ``path max_pages limit caller_pid`` in argv."""
     path, max_pages, limit, caller = sys.argv[1], int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
+    pages = sys.argv[5:6] == ["pages"]
 
     def wait_for_eof() -> None:
         # os.read on the descriptor, not sys.stdin: a daemon thread blocked inside a
@@ -239,7 +292,11 @@ def main() -> None:
     _guard(limit, wait_for_eof, caller=caller)
     from .pdf_parse import parse_in_worker
 
-    result = parse_in_worker(path, max_pages)
+    def on_page(n: int, count: int | None) -> None:
+        with contextlib.suppress(OSError):
+            os.write(2, PAGE_MARK + f"{n} {count if count is not None else '-'}\n".encode("ascii"))
+
+    result = parse_in_worker(path, max_pages, on_page if pages else None)
     sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
     sys.stdout.buffer.flush()
     os._exit(0)  # done; no interpreter teardown beside the watchdog threads
