@@ -52,8 +52,17 @@ def numbers_of(text: str) -> tuple[str, ...]:
     return tuple(m.group(0) for m in NUMBER_RE.finditer(t))
 
 
+def key_and_numbers(text: str) -> tuple[str, tuple[str, ...]]:
+    """``(normalize(text), numbers_of(text))``, folding and dropping the enumerator once for both."""
+    t = ENUMERATOR_RE.sub("", fold(text))
+    return DROP_RE.sub("", NUMBER_RE.sub("#", t)), tuple(NUMBER_RE.findall(t))
+
+
+HAN_RE = patterns.compile(r"\p{Han}")
+
+
 def han_count(text: str) -> int:
-    return len(patterns.findall(r"\p{Han}", text))
+    return len(HAN_RE.findall(text))
 
 
 @dataclass(frozen=True)
