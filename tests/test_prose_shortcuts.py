@@ -1,0 +1,48 @@
+"""The short cuts of the prose rules find what the long way finds.
+
+TXT005 squeezes a span's text without its index of kept characters and tries the template's
+phrases one by one only where their alternation matches; these tests hold the short forms to
+the long ones on hand-written lines."""
+
+from __future__ import annotations
+
+import pytest
+
+from narrative.checks.rules.txt_template import _any_phrase, _squeezed, _squeezed_text, template_phrases
+from narrative.checks.text_support import ProseSpan
+from narrative.normalize import fold
+from narrative.source import SourceLine
+
+
+def _span(text: str) -> ProseSpan:
+    return ProseSpan(fold(text), "note", line=SourceLine(1, text))
+
+
+@pytest.mark.parametrize("text", [
+    "注：本表无数据。",
+    "  主要原因：\tXXXX 。 ",
+    "三公经费\u3000支出\u00a0合计\n0.5万元",
+    "增加 （减少） 12.5%,主要原因是:",
+    "",
+])
+def test_squeezed_text_is_the_text_of_squeezed(text: str) -> None:
+    assert _squeezed_text(_span(text)) == _squeezed(_span(text))[0]
+
+
+def test_squeezed_drops_spaces_and_widens_punctuation() -> None:
+    # typed by hand: the spaces, the tab and the ideographic space go; ',' ':' '(' ')' widen
+    assert _squeezed_text(_span("增加 (减少)\t12.5%,主要原因是:\u3000。")) == "增加（减少）12.5%，主要原因是：。"
+
+
+def test_the_alternation_finds_every_phrase_and_nothing_in_plain_prose() -> None:
+    anyp = _any_phrase()
+    assert anyp is not None  # the shipped phrases join: no back-reference, no flag of their own
+    for line in ["单位：万元。比上年增加（减少）12.50万元", "主要原因：XXXXXX。", "本表仍保留该表格式。",
+                 "（如持平作持平表述）", "主要原因是。"]:
+        text = _squeezed_text(_span(line))
+        alone = [ph.text for ph in template_phrases() if ph.pattern.search(text)]
+        assert alone, line  # a phrase of the template is in the line ...
+        assert anyp.search(text), line  # ... and the alternation finds it
+    clean = _squeezed_text(_span("2024年一般公共预算财政拨款支出128.35万元，比上年增加12.50万元，主要原因是人员增加。"))
+    assert not [ph for ph in template_phrases() if ph.pattern.search(clean)]
+    assert anyp.search(clean) is None
