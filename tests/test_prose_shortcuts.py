@@ -46,3 +46,30 @@ def test_the_alternation_finds_every_phrase_and_nothing_in_plain_prose() -> None
     clean = _squeezed_text(_span("2024年一般公共预算财政拨款支出128.35万元，比上年增加12.50万元，主要原因是人员增加。"))
     assert not [ph for ph in template_phrases() if ph.pattern.search(clean)]
     assert anyp.search(clean) is None
+
+
+def test_cell_spans_skip_only_rows_that_cannot_hold_the_text() -> None:
+    from narrative.api import load_document
+    from narrative.checks.text_support import cell_spans
+
+    from .conftest import SAMPLES
+
+    doc = load_document(str(SAMPLES / "qinghe-xuanchuanbu-2024.txt"))
+
+    def holds(text: str) -> bool:
+        return "公用经费" in text or "住房" in text
+
+    every = [(s.line.number, s.col, s.text) for s in cell_spans(doc) if s.line is not None]
+    kept = [(s.line.number, s.col, s.text) for s in cell_spans(doc, rows=holds) if s.line is not None]
+    assert [c for c in every if holds(c[2])] == [c for c in kept if holds(c[2])]
+    assert [c for c in kept if holds(c[2])]  # the sample's tables hold such cells (住房保障支出, 公用经费)
+    assert len(kept) < len(every)  # and rows without them were skipped
+
+
+def test_any_of_finds_each_word_as_written() -> None:
+    from narrative.checks.rules.txt_subjects import _any_of
+
+    find = _any_of(("医疗卫生与计划生育支出", "支出(类)", "a.b")).search
+    assert find("2024年医疗卫生与计划生育支出12万元")
+    assert find("其他支出(类)")  # parentheses and the dot are text, not pattern
+    assert not find("其他支出类") and not find("axb") and not find("卫生健康支出")
