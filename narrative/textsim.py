@@ -133,22 +133,22 @@ def _key_links(keys: list[str], p: Params) -> Iterator[tuple[str, str, float, st
     """Every pair of similar keys as (shorter key, longer key, score, how), a key with itself
     first ("same", 100); ``keys`` sorted by length (then first place), each distinct.
 
-    Two necessary conditions keep rapidfuzz from scoring pairs that cannot be linked (the links
-    are those of scoring every pair; only the work differs).  Both scores are 200·m/(a + b) for
-    an alignment of a string of length a with one of length b that has m characters in common
-    (m ≤ min(a, b)):
+    Necessary conditions keep rapidfuzz from scoring pairs that cannot be linked (the links are
+    those of scoring every pair; only the work differs).  Both scores are 200·m/(a + b) for an
+    alignment of a string of length a with one of length b that has m characters in common
+    (m ≤ min(a, b)), and m is at most n − u for a key of n characters u of whose distinct
+    characters the other key lacks (character sets are compared as int bitmasks, one test a pair):
     - "same" needs ratio ≥ ``same_ratio`` and "shared passage" needs m ≥ ``passage_chars``, which a
       key shorter than that cannot reach: such a key is compared only with keys of at most
       n·(200 − s)/s characters, at cut-off s;
-    - "contained" aligns the whole shorter key (n characters) with part of the longer, so m is at
-      most the characters of the shorter key found in the longer, n less one per distinct character
-      of the shorter key missing from the longer (u of them), and the score at most
-      200·(n − u)/(2n − u): a pair whose u exceeds what ``contain_ratio`` allows is never scored."""
+    - a pair whose ratio cannot reach the cut-off, 200·(n − u)/(n + m) below it, is not scored;
+    - "contained" aligns the whole shorter key (n characters) with part of the longer (of at least
+      m characters), so its score is at most 200·(n − u)/(2n − u): a pair whose u exceeds what
+      ``contain_ratio`` allows is never scored."""
     from rapidfuzz import fuzz, process  # imported here: a table-only check never pays for it
 
     lens = [len(k) for k in keys]
-    first_long = bisect.bisect_left(lens, p.contain_min)  # the keys that partial_ratio compares
-    masks = [0] * first_long + _char_masks(keys[first_long:])
+    masks = _char_masks(keys)
     same_cut = min(p.same_ratio, p.passage_ratio)
     for pos, q in enumerate(keys):
         n = lens[pos]
@@ -160,9 +160,14 @@ def _key_links(keys: list[str], p: Params) -> Iterator[tuple[str, str, float, st
         if n < p.passage_chars - 0.5:  # no passage of passage_chars in n characters: only "same"
             hi = min(hi, bisect.bisect_right(lens, n * (200 - p.same_ratio) / p.same_ratio + 0.5))
             cut = max(cut, p.same_ratio)
+        mq = masks[pos]
         if hi > pos + 1:
-            for _, score, k in process.extract(q, keys[pos + 1 : hi], scorer=fuzz.ratio,
-                                               score_cutoff=cut, limit=None):
+            # ratio ≤ 200·(n − u)/(n + m): u distinct characters of q missing from the other key
+            near = [k for k in range(pos + 1, hi)
+                    if 200 * (n - (mq & ~masks[k]).bit_count()) >= (cut - 0.5) * (n + lens[k])]
+            for _, score, i in process.extract(q, [keys[k] for k in near], scorer=fuzz.ratio,
+                                               score_cutoff=cut, limit=None) if near else ():
+                k = near[i] - pos - 1
                 other = keys[pos + 1 + k]
                 m = lens[pos + 1 + k]
                 if score >= p.same_ratio:
@@ -174,7 +179,6 @@ def _key_links(keys: list[str], p: Params) -> Iterator[tuple[str, str, float, st
         if n >= p.contain_min and pos + 1 < len(keys):
             # 200·(n − u)/(2n − u) ≥ c  ⟺  u ≤ n·(200 − 2c)/(200 − c)  (+0.5: never on the wrong side)
             most = n * (200 - 2 * p.contain_ratio) / (200 - p.contain_ratio) + 0.5
-            mq = masks[pos]
             cand = [k for k, mk in enumerate(masks[pos + 1 :]) if (mq & ~mk).bit_count() <= most and k not in scored]
             if not cand:
                 continue
