@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from functools import cached_property
 
 from ... import patterns
 from ...claims.model import Claim
@@ -50,8 +51,9 @@ class Sentence:
     start: int
     end: int
 
-    @property
+    @cached_property
     def loc(self) -> Loc:
+        """Where the sentence is (worked out once: a group's sorting and notes ask several times)."""
         return self.block.loc(self.start, self.end)
 
     @property
