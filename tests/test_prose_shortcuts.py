@@ -73,3 +73,11 @@ def test_any_of_finds_each_word_as_written() -> None:
     assert find("2024年医疗卫生与计划生育支出12万元")
     assert find("其他支出(类)")  # parentheses and the dot are text, not pattern
     assert not find("其他支出类") and not find("axb") and not find("卫生健康支出")
+
+
+def test_widen_makes_every_listed_mark_full_width() -> None:
+    from narrative.checks.rules.txt_template import _widen
+
+    assert _widen("a,b:c;d(e)f!g?h") == "a，b：c；d（e）f！g？h"
+    assert _widen("增加(减少),,主要原因:") == "增加（减少），，主要原因："
+    assert _widen("无标点的文字") == "无标点的文字"

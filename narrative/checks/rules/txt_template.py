@@ -53,7 +53,16 @@ def template_phrases() -> tuple[Phrase, ...]:
 
 
 # The template's phrases are written in full-width punctuation; reports mix both widths.
-_WIDEN = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"})
+_WIDEN = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
+
+
+def _widen(text: str) -> str:
+    """``text`` with the half-width punctuation of ``_WIDEN`` made full-width.  A replace per mark
+    the text holds: str.translate with a table looks every character of a Chinese text up."""
+    for narrow, wide in _WIDEN.items():
+        if narrow in text:
+            text = text.replace(narrow, wide)
+    return text
 NO_DATA_RE = patterns.compile(r"故本表无数据|本表无数据|本表为空表|此表无数据")
 
 
@@ -62,13 +71,13 @@ def _squeezed(span: ProseSpan) -> tuple[str, list[int]]:
     index of each kept character in the span's text."""
     raw = span.raw(0, len(span.text))
     keep = [i for i, ch in enumerate(raw) if not ch.isspace()]
-    return "".join(raw[i] for i in keep).translate(_WIDEN), keep
+    return _widen("".join(raw[i] for i in keep)), keep
 
 
 def _squeezed_text(span: ProseSpan) -> str:
     """``_squeezed(span)[0]`` without the index (str.split drops exactly the characters for which
     str.isspace holds): all a span without residue needs."""
-    return "".join(span.raw(0, len(span.text)).split()).translate(_WIDEN)
+    return _widen("".join(span.raw(0, len(span.text)).split()))
 
 
 _BACKREF_RE = patterns.compile(r"\\[1-9]|\(\?P=|\\g<")
