@@ -148,6 +148,34 @@ def _cn_value(s: str) -> int | None:
     return None
 
 
+DIGIT_RE = patterns.compile(r"\d")
+DIGITS_RE = patterns.compile(r"\d+")
+# The patterns whose matches are not quantities, in the order their reasons are looked up,
+# each with the words one of which every match holds (None: no such word).
+_COVERING: tuple[tuple[regex.Pattern[str], str, tuple[str, ...] | None], ...] = (
+    (DOCNO_RE, "document number", ("号",)),
+    (DATE_RE, "date", ("月",)),
+    (NAME_THRESHOLD_RE, "threshold in a subject name", ("单价",)),
+    (RATING_THRESHOLD_RE, "threshold of a rating scale", ("为", "属于")),
+    (ORDINAL_RE, "ordinal", ("第",)),
+    (LEVEL_RE, "level (级)", ("级",)),
+    (PATH_CODE_RE, "code in a subject path", ("类", "款", "项")),
+)
+
+
+def _with_chinese_commas(norm: str, original: str) -> str:
+    """``norm`` with a "，" wherever ``original`` has one (the fold made it ",")."""
+    if len(norm) != len(original):
+        raise ValueError("the folded text and the original differ in length")
+    parts = original.split("，")
+    out: list[str] = []
+    pos = 0
+    for part in parts:
+        out.append(norm[pos : pos + len(part)])
+        pos += len(part) + 1
+    return "，".join(out)
+
+
 def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skipped]]:
     """All number tokens of a folded text: quantities and skipped look-alikes.
 
@@ -155,21 +183,25 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
     comma between two numbers "3757件，6599件": only an ASCII comma groups digits.
     """
     if original is not None and "，" in original:
-        norm = "".join("，" if o == "，" else c for c, o in zip(norm, original, strict=True))
+        norm = _with_chinese_commas(norm, original)
     nums: list[Num] = []
     skipped: list[Skipped] = []
     covered: list[tuple[int, int, str]] = []
-    for rx, reason in ((DOCNO_RE, "document number"), (DATE_RE, "date"), (NAME_THRESHOLD_RE, "threshold in a subject name"),
-                       (RATING_THRESHOLD_RE, "threshold of a rating scale"),
-                       (ORDINAL_RE, "ordinal"), (LEVEL_RE, "level (级)"), (PATH_CODE_RE, "code in a subject path")):
-        for m in rx.finditer(norm):
-            covered.append((m.start(), m.end(), reason))
-    for m in YEAR_RE.finditer(norm):
-        covered.append((m.start(), m.end(), "year"))
-    for m in ENUM_RE.finditer(norm):
-        d = patterns.search(r"\d+", norm[m.start() : m.end()])
-        if d:
-            covered.append((m.start() + d.start(), m.start() + d.end(), "enumerator"))
+    # Every pattern below but CN_COUNT_RE needs a digit, and most need a word of their own
+    # ("号", "月", …): a block without one cannot match and is not searched (a third of the
+    # blocks of a report are headings and sentences without digits).
+    digits = DIGIT_RE.search(norm) is not None
+    if digits:
+        for rx, reason, needs in _COVERING:
+            if needs is None or any(w in norm for w in needs):
+                for m in rx.finditer(norm):
+                    covered.append((m.start(), m.end(), reason))
+        for m in YEAR_RE.finditer(norm):
+            covered.append((m.start(), m.end(), "year"))
+        for m in ENUM_RE.finditer(norm):
+            d = DIGITS_RE.search(norm, m.start(), m.end())
+            if d:
+                covered.append((d.start(), d.end(), "enumerator"))
 
     def cover_reason(a: int, b: int) -> str | None:
         for s, e, r in covered:
@@ -177,7 +209,7 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
                 return r
         return None
 
-    for m in NUM_RE.finditer(norm):
+    for m in NUM_RE.finditer(norm) if digits else ():
         a, b = m.span("num")
         why = cover_reason(a, b)
         if why:
