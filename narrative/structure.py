@@ -19,7 +19,7 @@ import regex
 
 from . import patterns
 from .model import Block, Cell, Document, Row, Section, Sentence, Table, TocEntry
-from .rounding import parse_figure
+from .rounding import Figure, parse_figure
 from .source import SourceDocument, SourceLine
 from .tables.preamble import (
     is_meta,
@@ -103,17 +103,27 @@ def line_wraps(line: SourceLine) -> bool:
     return t[-1] in SOFT_END or len(t) >= WRAP_MIN_CHARS
 
 
-def parse_cell(text: str, col: int, line: SourceLine, unit: str | None) -> Cell:
-    fig = parse_figure(text.replace("−", "-"))
+def parse_cell(text: str, col: int, line: SourceLine, unit: str | None,
+               figures: dict[str, Figure | None] | None = None) -> Cell:
+    """One cell of a row; ``figures``: the figures of the cell texts already parsed in this
+    document (a report's ~2,000 cells hold ~600 distinct texts: "", "0.00", "---" and the
+    totals repeated from table to table), filled as it goes.  A ``Figure`` is immutable, so
+    cells written alike share one."""
+    if figures is None:
+        fig = parse_figure(text.replace("−", "-"))
+    elif text in figures:
+        fig = figures[text]
+    else:
+        fig = figures[text] = parse_figure(text.replace("−", "-"))
     cell_unit = None
     if fig is not None:
         cell_unit = "%" if fig.percent else unit
     return Cell(text=text, col=col, line=line, figure=fig, unit=cell_unit)
 
 
-def make_row(line: SourceLine, unit: str | None) -> Row:
+def make_row(line: SourceLine, unit: str | None, figures: dict[str, Figure | None] | None = None) -> Row:
     parts = line.norm.split("\t")
-    return Row(line=line, cells=[parse_cell(p, i, line, unit) for i, p in enumerate(parts)])
+    return Row(line=line, cells=[parse_cell(p, i, line, unit, figures) for i, p in enumerate(parts)])
 
 
 class _Builder:
@@ -121,6 +131,7 @@ class _Builder:
         self.src = src
         self.lines = src.lines
         self.used = [False] * len(self.lines)
+        self.figures: dict[str, Figure | None] = {}  # cell text -> its figure, for this document
 
     # --- tables -----------------------------------------------------------
     def table_runs(self) -> list[tuple[int, int]]:
@@ -197,7 +208,7 @@ class _Builder:
         pre_lines = [self.lines[i] for i in pre]
         unit = unit_of(pre_lines)
         unit_source = "preamble" if unit else None
-        rows = [make_row(self.lines[i], unit) for i in rows_idx]
+        rows = [make_row(self.lines[i], unit, self.figures) for i in rows_idx]
         inside = leading_title_rows(rows)  # a title typed as the first row of the grid
         if inside and len(rows) > inside:
             pre_lines = pre_lines + [r.line for r in rows[:inside]]
