@@ -150,17 +150,8 @@ def _cn_value(s: str) -> int | None:
 
 DIGIT_RE = patterns.compile(r"\d")
 DIGITS_RE = patterns.compile(r"\d+")
-# The patterns whose matches are not quantities, in the order their reasons are looked up,
-# each with the words one of which every match holds (None: no such word).
-_COVERING: tuple[tuple[regex.Pattern[str], str, tuple[str, ...] | None], ...] = (
-    (DOCNO_RE, "document number", ("号",)),
-    (DATE_RE, "date", ("月",)),
-    (NAME_THRESHOLD_RE, "threshold in a subject name", ("单价",)),
-    (RATING_THRESHOLD_RE, "threshold of a rating scale", ("为", "属于")),
-    (ORDINAL_RE, "ordinal", ("第",)),
-    (LEVEL_RE, "level (级)", ("级",)),
-    (PATH_CODE_RE, "code in a subject path", ("类", "款", "项")),
-)
+# Digits grouped by a comma: the only place where "，" and "," read differently (NUM_RE).
+GROUPED_RE = patterns.compile(r"\d,\d{3}")
 
 
 def _with_chinese_commas(norm: str, original: str) -> str:
@@ -182,22 +173,32 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
     ``original`` (same length) tells a thousands separator "1,234" from a Chinese
     comma between two numbers "3757件，6599件": only an ASCII comma groups digits.
     """
-    if original is not None and "，" in original:
+    if original is not None and "，" in original and GROUPED_RE.search(norm):
         norm = _with_chinese_commas(norm, original)
     nums: list[Num] = []
     skipped: list[Skipped] = []
     covered: list[tuple[int, int, str]] = []
     # Every pattern below but CN_COUNT_RE needs a digit, and most need a word of their own
-    # ("号", "月", …): a block without one cannot match and is not searched (a third of the
-    # blocks of a report are headings and sentences without digits).
+    # ("号", "月", …): a block without it cannot match and is not searched (a third of the
+    # blocks of a report are headings and sentences without digits).  The order is the
+    # order in which a number's reason is looked up.
     digits = DIGIT_RE.search(norm) is not None
     if digits:
-        for rx, reason, needs in _COVERING:
-            if needs is None or any(w in norm for w in needs):
-                for m in rx.finditer(norm):
-                    covered.append((m.start(), m.end(), reason))
-        for m in YEAR_RE.finditer(norm):
-            covered.append((m.start(), m.end(), "year"))
+        if "号" in norm:
+            covered += [(m.start(), m.end(), "document number") for m in DOCNO_RE.finditer(norm)]
+        if "月" in norm:
+            covered += [(m.start(), m.end(), "date") for m in DATE_RE.finditer(norm)]
+        if "单价" in norm:
+            covered += [(m.start(), m.end(), "threshold in a subject name") for m in NAME_THRESHOLD_RE.finditer(norm)]
+        if "为" in norm or "属于" in norm:
+            covered += [(m.start(), m.end(), "threshold of a rating scale") for m in RATING_THRESHOLD_RE.finditer(norm)]
+        if "第" in norm:
+            covered += [(m.start(), m.end(), "ordinal") for m in ORDINAL_RE.finditer(norm)]
+        if "级" in norm:
+            covered += [(m.start(), m.end(), "level (级)") for m in LEVEL_RE.finditer(norm)]
+        if "类" in norm or "款" in norm or "项" in norm:
+            covered += [(m.start(), m.end(), "code in a subject path") for m in PATH_CODE_RE.finditer(norm)]
+        covered += [(m.start(), m.end(), "year") for m in YEAR_RE.finditer(norm)]
         for m in ENUM_RE.finditer(norm):
             d = DIGITS_RE.search(norm, m.start(), m.end())
             if d:
