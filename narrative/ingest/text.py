@@ -167,5 +167,5 @@ def text_document(path: str, data: bytes) -> SourceDocument:
     if _control_ratio(text) > 0.01:
         raise InputError("binary file, not a text report")
     raw_lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    lines = [SourceLine(number=i + 1, text=t) for i, t in enumerate(raw_lines)]
+    lines = [SourceLine.of_text(i + 1, t) for i, t in enumerate(raw_lines)]
     return SourceDocument(path=path, lines=lines, format="text", encoding=decoded.encoding, notes=decoded.notes)
