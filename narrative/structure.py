@@ -42,6 +42,10 @@ HEADING_PATTERNS: list[tuple[int, regex.Pattern[str]]] = [
     (5, patterns.compile(r"^\s*[(]\d{1,2}[)]")),
     (5, patterns.compile(r"^\s*[①-⑳]")),
 ]
+# The numbered patterns (levels 2-5) as one alternation, tried in the same order: the first
+# alternative that matches is the first pattern that does (``lastgroup`` names it).
+NUMBERED_RE = patterns.compile("|".join(f"(?P<l{i}>{p.pattern})" for i, (_, p) in enumerate(HEADING_PATTERNS) if i))
+_LEVEL_OF = {f"l{i}": level for i, (level, _) in enumerate(HEADING_PATTERNS)}
 BULLET_RE = patterns.compile(r"^\s*[-•·]\s+")
 TOC_TITLE_RE = patterns.compile(r"^\s*目\s*录\s*$")
 # The dotted leader and page number of a 目录 entry ("一、部门主要职能 ………… 3").
@@ -76,19 +80,24 @@ def heading_level(text: str) -> int | None:
         return None
     if PART_RE.match(t):
         return 1
-    body = BULLET_RE.sub("", t)
-    for level, pattern in HEADING_PATTERNS[1:]:
-        if pattern.match(body):
-            if len(body) <= 40 and not patterns.search(r"[,，;；]", body):
-                return level
-            return None
+    body = _unbulleted(t)
+    m = NUMBERED_RE.match(body)
+    if m is None or m.lastgroup is None:
+        return None
+    if len(body) <= 40 and not patterns.search(r"[,，;；]", body):
+        return _LEVEL_OF[m.lastgroup]
     return None
+
+
+def _unbulleted(t: str) -> str:
+    """``t`` without a leading bullet ("- ", "• ", "· ")."""
+    return BULLET_RE.sub("", t) if ("-" in t or "•" in t or "·" in t) else t
 
 
 def starts_item(text: str) -> bool:
     """Does the line start with an enumerator (一、 （一） 1. (1) ① - )?"""
     t = text.strip()
-    return bool(BULLET_RE.match(t)) or any(p.match(t) for _, p in HEADING_PATTERNS)
+    return bool(BULLET_RE.match(t) or PART_RE.match(t) or NUMBERED_RE.match(t))
 
 
 def line_wraps(line: SourceLine) -> bool:
