@@ -16,7 +16,7 @@ from fractions import Fraction
 import regex
 
 from .. import patterns
-from ..rounding import Figure, Interval, parse_number
+from ..rounding import Figure, Interval
 
 MONEY_UNITS = {"万元": Fraction(1), "元": Fraction(1, 10000), "亿元": Fraction(10000), "万": Fraction(1)}
 COUNT_UNITS = [
@@ -204,36 +204,35 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
             if d:
                 covered.append((d.start(), d.end(), "enumerator"))
 
-    def cover_reason(a: int, b: int) -> str | None:
-        for s, e, r in covered:
-            if s <= a and b <= e:
-                return r
-        return None
-
     for m in NUM_RE.finditer(norm) if digits else ():
         a, b = m.span("num")
-        why = cover_reason(a, b)
+        num, unit, pre, more, post = m.group("num", "unit", "pre", "more", "post")
+        why = None
+        for s, e, r in covered:  # the first pattern that covers the number gives the reason
+            if s <= a and b <= e:
+                why = r
+                break
         if why:
-            skipped.append(Skipped(a, b, m.group("num"), why))
+            skipped.append(Skipped(a, b, num, why))
             continue
-        parsed = parse_number(m.group("num"))
-        if parsed is None:
-            continue
-        value, decimals = parsed
-        unit = m.group("unit")
-        qualifier = (m.group("pre") or "").strip() or m.group("more") or ((m.group("post") or "").strip() or None)
+        # ``parse_number`` for what NUM_RE's group holds (digits, commas, one point)
+        whole, _, frac = num.replace(",", "").partition(".")
+        decimals = len(frac)
+        value = Fraction(int(whole + frac), 10**decimals) if decimals else Fraction(int(whole))
+        qualifier = (pre or "").strip() or more or ((post or "").strip() or None)
         if unit is None:
             # a bare number: "100 %" split oddly, a score without 分, or a code
-            skipped.append(Skipped(a, b, m.group("num"), "number without a unit"))
+            skipped.append(Skipped(a, b, num, "number without a unit"))
             continue
         if unit == "万" and patterns.match(r"(?:余|多)?(?![余多元])\p{Han}", norm[m.end("unit") :]):
             # "5万余人", "187万平方米": ten thousands of people or of square metres, not money
-            skipped.append(Skipped(a, b, m.group("num"), "a number in 万 of something that is not money"))
+            skipped.append(Skipped(a, b, num, "a number in 万 of something that is not money"))
             continue
         end = m.end("unit")
-        fig = Figure(text=m.group("num"), value=value, decimals=decimals, percent=unit == "%",
+        fig = Figure(text=num, value=value, decimals=decimals, percent=unit == "%",
                      exact=decimals == 0 and unit in EXACT_UNITS)
         nums.append(Num(a, end, fig, unit, qualifier))
+    in_order = True  # NUM_RE finds its numbers left to right; a Chinese count may fall between
     for m in CN_COUNT_RE.finditer(norm):
         ctx = norm[max(0, m.start() - 2) : m.end() + 2]
         if any(stop in ctx for stop in CN_STOP):
@@ -248,5 +247,7 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
             continue
         fig = Figure(text=m.group("num"), value=Fraction(v), decimals=0, exact=True)
         nums.append(Num(a, m.end("unit"), fig, m.group("unit"), None, chinese=True))
-    nums.sort(key=lambda n: n.start)
+        in_order = False
+    if not in_order:
+        nums.sort(key=lambda n: n.start)
     return nums, skipped
