@@ -180,8 +180,12 @@ def scope_of(prefix: str, block: Block) -> str:
 def period_marks(sentence: str, s0: int) -> list[tuple[int, str]]:
     """Where the sentence switches period: "截至第三季度…" starts a year-to-date stretch,
     "全年…" a full-year one; a figure belongs to the last switch before it."""
-    marks = [(s0 + m.start(), "ytd") for m in YTD_RE.finditer(sentence)]
-    marks += [(s0 + m.start(), "year") for m in FULL_YEAR_RE.finditer(sentence)]
+    marks: list[tuple[int, str]] = []
+    # (each pattern needs one of its words: most sentences are not searched)
+    if "截至" in sentence or "上半年" in sentence or "前三季度" in sentence:
+        marks += [(s0 + m.start(), "ytd") for m in YTD_RE.finditer(sentence)]
+    if "截至" in sentence or "全年" in sentence or "年度内" in sentence or "本年度" in sentence:
+        marks += [(s0 + m.start(), "year") for m in FULL_YEAR_RE.finditer(sentence)]
     return sorted(marks)
 
 
