@@ -178,7 +178,9 @@ def read_identity(lines: list[SourceLine], tables: list[Table]) -> ReportIdentit
             continue
         if len(text) > 60 or SENTENCE_MARK_RE.search(text):
             continue
-        m = YEAR_KIND_RE.search(squash(text))
+        sq = squash(text)
+        # (each pattern needs its words: most lines are not searched at all)
+        m = YEAR_KIND_RE.search(sq) if ("决算" in sq or "预算" in sq) else None
         if m and (HEADING_WORDS_RE.search(squash(text)) or patterns.search(r"(?:说明|表|公开|报表)$", squash(text))):
             v.years[int(m.group("year"))] += 1
             v.kinds[m.group("kind")] += 1
@@ -188,7 +190,7 @@ def read_identity(lines: list[SourceLine], tables: list[Table]) -> ReportIdentit
             name = _name_from(m.group("pre"), post)
             if name:
                 v.name(name, 1, _where(ln))
-        lm = LEVEL_HEADING_RE.search(squash(text))
+        lm = LEVEL_HEADING_RE.search(sq) if ("部门" in sq or "单位" in sq) else None
         if lm and len(text) <= 30:
             v.levels[lm.group(1)] += 1
     for t in tables:

@@ -13,7 +13,7 @@ so an offset into ``norm`` is the same offset into ``text``.  Analysis runs on
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 
 from .normalize import fold
 
@@ -40,6 +40,15 @@ class SourceLine:
         if not self.norm:
             object.__setattr__(self, "norm", fold(self.text))
 
+    @classmethod
+    def of_text(cls, number: int, text: str) -> SourceLine:
+        """``SourceLine(number, text)``, the same instance made without the frozen
+        ``__init__``, which sets each of the seven fields through ``object.__setattr__``:
+        the text reader makes a line per line of the file, and this is a third of the cost."""
+        line = object.__new__(cls)
+        line.__dict__.update(_DEFAULTS, number=number, text=text, norm=fold(text))
+        return line
+
     @property
     def is_table_row(self) -> bool:
         return "\t" in self.text
@@ -52,6 +61,11 @@ class SourceLine:
     @property
     def blank(self) -> bool:
         return not self.text.strip()
+
+
+# Every field but ``number`` and ``text`` at its default, for ``SourceLine.of_text``.
+_DEFAULTS = {f.name: f.default for f in fields(SourceLine) if f.name not in ("number", "text")}
+assert MISSING not in _DEFAULTS.values(), "SourceLine.of_text needs a plain default for every other field"
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,10 @@ Speed: every pair of distinct keys is scored once by rapidfuzz in C++ (``process
 keys sorted by length so that each query is scored only against the keys whose length
 allows the score it needs; no Python loop runs over character pairs.  Sentences with the
 same key are scored as one, so a passage repeated k times costs one scoring (only the
-k² pairs it yields are listed).  300 paragraphs (≈1,000 sentences) take well under 0.1 s.
+k² pairs it yields are listed).  Pairs that cannot reach a threshold are not scored at all: a
+key too short for a shared passage only against keys short enough to be near-identical, and a
+containment only when the shorter key's characters are nearly all in the longer one (one
+bitwise test per pair; see ``_key_links``).  300 paragraphs (≈1,000 sentences) take well under 0.1 s.
 """
 
 from __future__ import annotations
@@ -49,8 +52,17 @@ def numbers_of(text: str) -> tuple[str, ...]:
     return tuple(m.group(0) for m in NUMBER_RE.finditer(t))
 
 
+def key_and_numbers(text: str) -> tuple[str, tuple[str, ...]]:
+    """``(normalize(text), numbers_of(text))``, folding and dropping the enumerator once for both."""
+    t = ENUMERATOR_RE.sub("", fold(text))
+    return DROP_RE.sub("", NUMBER_RE.sub("#", t)), tuple(NUMBER_RE.findall(t))
+
+
+HAN_RE = patterns.compile(r"\p{Han}")
+
+
 def han_count(text: str) -> int:
-    return len(patterns.findall(r"\p{Han}", text))
+    return len(HAN_RE.findall(text))
 
 
 @dataclass(frozen=True)
@@ -105,21 +117,57 @@ def _parallel(a: Unit, b: Unit) -> bool:
     return bool(a.tags) and bool(b.tags) and a.tags != b.tags
 
 
+def _char_masks(keys: Sequence[str]) -> list[int]:
+    """Each key's set of characters as the bits of an int (one bit per character of all ``keys``)."""
+    bit: dict[str, int] = {}
+    masks = []
+    for k in keys:
+        chars = set(k)
+        for c in chars.difference(bit):
+            bit[c] = 1 << len(bit)
+        masks.append(sum(map(bit.__getitem__, chars)))
+    return masks
+
+
 def _key_links(keys: list[str], p: Params) -> Iterator[tuple[str, str, float, str]]:
     """Every pair of similar keys as (shorter key, longer key, score, how), a key with itself
-    first ("same", 100); ``keys`` sorted by length (then first place), each distinct."""
+    first ("same", 100); ``keys`` sorted by length (then first place), each distinct.
+
+    Necessary conditions keep rapidfuzz from scoring pairs that cannot be linked (the links are
+    those of scoring every pair; only the work differs).  Both scores are 200·m/(a + b) for an
+    alignment of a string of length a with one of length b that has m characters in common
+    (m ≤ min(a, b)), and m is at most n − u for a key of n characters u of whose distinct
+    characters the other key lacks (character sets are compared as int bitmasks, one test a pair):
+    - "same" needs ratio ≥ ``same_ratio`` and "shared passage" needs m ≥ ``passage_chars``, which a
+      key shorter than that cannot reach: such a key is compared only with keys of at most
+      n·(200 − s)/s characters, at cut-off s;
+    - a pair whose ratio cannot reach the cut-off, 200·(n − u)/(n + m) below it, is not scored;
+    - "contained" aligns the whole shorter key (n characters) with part of the longer (of at least
+      m characters), so its score is at most 200·(n − u)/(2n − u): a pair whose u exceeds what
+      ``contain_ratio`` allows is never scored."""
     from rapidfuzz import fuzz, process  # imported here: a table-only check never pays for it
 
     lens = [len(k) for k in keys]
+    masks = _char_masks(keys)
+    same_cut = min(p.same_ratio, p.passage_ratio)
     for pos, q in enumerate(keys):
         n = lens[pos]
         yield q, q, 100.0, "same"  # the same key: fuzz.ratio 100 (a link only for a key of two places)
         scored: set[int] = set()
         # ratio ≥ passage_ratio needs the longer key to be at most n·(200 − r)/r long
         hi = bisect.bisect_right(lens, n * (200 - p.passage_ratio) / p.passage_ratio)
+        cut = same_cut
+        if n < p.passage_chars - 0.5:  # no passage of passage_chars in n characters: only "same"
+            hi = min(hi, bisect.bisect_right(lens, n * (200 - p.same_ratio) / p.same_ratio + 0.5))
+            cut = max(cut, p.same_ratio)
+        mq = masks[pos]
         if hi > pos + 1:
-            for _, score, k in process.extract(q, keys[pos + 1 : hi], scorer=fuzz.ratio,
-                                               score_cutoff=min(p.same_ratio, p.passage_ratio), limit=None):
+            # ratio ≤ 200·(n − u)/(n + m): u distinct characters of q missing from the other key
+            near = [k for k in range(pos + 1, hi)
+                    if 200 * (n - (mq & ~masks[k]).bit_count()) >= (cut - 0.5) * (n + lens[k])]
+            for _, score, i in process.extract(q, [keys[k] for k in near], scorer=fuzz.ratio,
+                                               score_cutoff=cut, limit=None) if near else ():
+                k = near[i] - pos - 1
                 other = keys[pos + 1 + k]
                 m = lens[pos + 1 + k]
                 if score >= p.same_ratio:
@@ -129,10 +177,14 @@ def _key_links(keys: list[str], p: Params) -> Iterator[tuple[str, str, float, st
                     yield q, other, score, "shared passage"
                     scored.add(k)
         if n >= p.contain_min and pos + 1 < len(keys):
-            for _, score, k in process.extract(q, keys[pos + 1 :], scorer=fuzz.partial_ratio,
+            # 200·(n − u)/(2n − u) ≥ c  ⟺  u ≤ n·(200 − 2c)/(200 − c)  (+0.5: never on the wrong side)
+            most = n * (200 - 2 * p.contain_ratio) / (200 - p.contain_ratio) + 0.5
+            cand = [k for k, mk in enumerate(masks[pos + 1 :]) if (mq & ~mk).bit_count() <= most and k not in scored]
+            if not cand:
+                continue
+            for _, score, i in process.extract(q, [keys[pos + 1 + k] for k in cand], scorer=fuzz.partial_ratio,
                                                score_cutoff=p.contain_ratio, limit=None):
-                if k not in scored:
-                    yield q, keys[pos + 1 + k], score, "contained"
+                yield q, keys[pos + 1 + cand[i]], score, "contained"
 
 
 def _classes(units: Sequence[Unit], p: Params) -> tuple[dict[str, list[int]], list[str]]:

@@ -12,7 +12,7 @@ from narrative.api import load_document
 from narrative.checks.reasons import contradiction, reasons_of
 from narrative.findings import Severity
 from narrative.pipeline import extract
-from narrative.textsim import Unit, duplicate_groups, group, near_duplicates, normalize, numbers_of
+from narrative.textsim import Unit, duplicate_groups, group, key_and_numbers, near_duplicates, normalize, numbers_of
 
 from .conftest import SAMPLES
 
@@ -22,6 +22,9 @@ def test_normalize_hides_numbers_enumerators_and_punctuation() -> None:
     assert normalize("（三）卫生健康支出 2.82 万元，完成 100.00%。") == "卫生健康支出#万元完成#"
     assert normalize("(2) 支出 1,234.56 万元") == "支出#万元"
     assert numbers_of("（三）卫生健康支出 2.82 万元，完成 100.00%。") == ("2.82", "100.00")
+    # both at once (DUP003 folds and drops the enumerator once per sentence)
+    assert key_and_numbers("（三）卫生健康支出 2.82 万元，完成 100.00%。") == ("卫生健康支出#万元完成#", ("2.82", "100.00"))
+    assert key_and_numbers("(2) 支出 1,234.56 万元") == ("支出#万元", ("1,234.56",))
 
 
 def _u(text: str, para: int, tags: tuple[str, ...] = ()) -> Unit:

@@ -92,3 +92,14 @@ def test_excerpt_shows_original_full_width_text() -> None:
     para = next(b for b in doc.blocks if b.kind == "paragraph" and "收入" in b.text)
     i = para.norm.index("311.56")
     assert para.text[i : i + 6] == "３１１．５６"
+
+
+def test_a_line_made_by_the_text_reader_is_the_line_the_dataclass_makes() -> None:
+    # SourceLine.of_text skips the frozen __init__ (speed); it must make the same line.
+    text = "（一）基本支出　１２３．４５ 万元，"
+    fast, slow = SourceLine.of_text(7, text), SourceLine(7, text)
+    assert fast == slow and vars(fast) == vars(slow)
+    assert fast.norm == "(一)基本支出 123.45 万元,"  # folded one for one
+    assert (fast.page, fast.wraps, fast.file, fast.sheet) == (None, None, None, None)
+    with pytest.raises(AttributeError):
+        fast.text = "x"  # type: ignore[misc]  # still frozen

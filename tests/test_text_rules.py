@@ -165,6 +165,11 @@ def test_department_name(tmp_path: Path) -> None:
     ("公务用车车辆购置支出。", []),
     ("的的确确完成了任务，不了了之的问题全部整改。", []),
     ("二〇〇〇年成立。", []),
+    # the longest doubled word (6 characters), one found after a quotation mark, and three of a
+    # character read as one doubling (the second pair would overlap the first)
+    ("各支部要加强党的建设加强党的建设工作。", ["加强党的建设加强党的建设"]),
+    ("按照“按照“要求办理。", ["按照“按照“"]),
+    ("文件为14号号号。", ["号号"]),
 ])
 def test_doubled_text(tmp_path: Path, sentence: str, doubled: list[str]) -> None:
     fs = _findings(_doc(tmp_path, sentence + "\n"), ["TXT007"])

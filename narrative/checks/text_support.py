@@ -6,7 +6,7 @@ rules, which compare last year's stale years with this year's.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -61,10 +61,16 @@ def prose_spans(doc: Document, *, tables: bool = True) -> Iterator[ProseSpan]:
                 yield ProseSpan(ln.norm, "note", line=ln, table=t)
 
 
-def cell_spans(doc: Document) -> Iterator[ProseSpan]:
-    """Every non-empty table cell (its folded text, positioned in its line)."""
+def cell_spans(doc: Document, rows: Callable[[str], object] | None = None) -> Iterator[ProseSpan]:
+    """Every non-empty table cell (its folded text, positioned in its line).
+
+    ``rows``, when given, is asked about each row's folded line first, and a row it answers
+    falsely for is skipped: a rule looking for text that no cell can hold unless its line does
+    (a substring of a cell is one of its line) skips most rows without making their spans."""
     for t in doc.tables:
         for row in t.rows:
+            if rows is not None and not rows(row.line.norm):
+                continue
             pos = 0
             for part in row.line.norm.split("\t"):
                 if part.strip():

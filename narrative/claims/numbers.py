@@ -16,7 +16,7 @@ from fractions import Fraction
 import regex
 
 from .. import patterns
-from ..rounding import Figure, Interval, parse_number
+from ..rounding import Figure, Interval
 
 MONEY_UNITS = {"万元": Fraction(1), "元": Fraction(1, 10000), "亿元": Fraction(10000), "万": Fraction(1)}
 COUNT_UNITS = [
@@ -148,59 +148,91 @@ def _cn_value(s: str) -> int | None:
     return None
 
 
+DIGIT_RE = patterns.compile(r"\d")
+DIGITS_RE = patterns.compile(r"\d+")
+# Digits grouped by a comma: the only place where "，" and "," read differently (NUM_RE).
+GROUPED_RE = patterns.compile(r"\d,\d{3}")
+
+
+def _with_chinese_commas(norm: str, original: str) -> str:
+    """``norm`` with a "，" wherever ``original`` has one (the fold made it ",")."""
+    if len(norm) != len(original):
+        raise ValueError("the folded text and the original differ in length")
+    parts = original.split("，")
+    out: list[str] = []
+    pos = 0
+    for part in parts:
+        out.append(norm[pos : pos + len(part)])
+        pos += len(part) + 1
+    return "，".join(out)
+
+
 def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skipped]]:
     """All number tokens of a folded text: quantities and skipped look-alikes.
 
     ``original`` (same length) tells a thousands separator "1,234" from a Chinese
     comma between two numbers "3757件，6599件": only an ASCII comma groups digits.
     """
-    if original is not None and "，" in original:
-        norm = "".join("，" if o == "，" else c for c, o in zip(norm, original, strict=True))
+    if original is not None and "，" in original and GROUPED_RE.search(norm):
+        norm = _with_chinese_commas(norm, original)
     nums: list[Num] = []
     skipped: list[Skipped] = []
     covered: list[tuple[int, int, str]] = []
-    for rx, reason in ((DOCNO_RE, "document number"), (DATE_RE, "date"), (NAME_THRESHOLD_RE, "threshold in a subject name"),
-                       (RATING_THRESHOLD_RE, "threshold of a rating scale"),
-                       (ORDINAL_RE, "ordinal"), (LEVEL_RE, "level (级)"), (PATH_CODE_RE, "code in a subject path")):
-        for m in rx.finditer(norm):
-            covered.append((m.start(), m.end(), reason))
-    for m in YEAR_RE.finditer(norm):
-        covered.append((m.start(), m.end(), "year"))
-    for m in ENUM_RE.finditer(norm):
-        d = patterns.search(r"\d+", norm[m.start() : m.end()])
-        if d:
-            covered.append((m.start() + d.start(), m.start() + d.end(), "enumerator"))
+    # Every pattern below but CN_COUNT_RE needs a digit, and most need a word of their own
+    # ("号", "月", …): a block without it cannot match and is not searched (a third of the
+    # blocks of a report are headings and sentences without digits).  The order is the
+    # order in which a number's reason is looked up.
+    digits = DIGIT_RE.search(norm) is not None
+    if digits:
+        if "号" in norm:
+            covered += [(m.start(), m.end(), "document number") for m in DOCNO_RE.finditer(norm)]
+        if "月" in norm:
+            covered += [(m.start(), m.end(), "date") for m in DATE_RE.finditer(norm)]
+        if "单价" in norm:
+            covered += [(m.start(), m.end(), "threshold in a subject name") for m in NAME_THRESHOLD_RE.finditer(norm)]
+        if "为" in norm or "属于" in norm:
+            covered += [(m.start(), m.end(), "threshold of a rating scale") for m in RATING_THRESHOLD_RE.finditer(norm)]
+        if "第" in norm:
+            covered += [(m.start(), m.end(), "ordinal") for m in ORDINAL_RE.finditer(norm)]
+        if "级" in norm:
+            covered += [(m.start(), m.end(), "level (级)") for m in LEVEL_RE.finditer(norm)]
+        if "类" in norm or "款" in norm or "项" in norm:
+            covered += [(m.start(), m.end(), "code in a subject path") for m in PATH_CODE_RE.finditer(norm)]
+        covered += [(m.start(), m.end(), "year") for m in YEAR_RE.finditer(norm)]
+        for m in ENUM_RE.finditer(norm):
+            d = DIGITS_RE.search(norm, m.start(), m.end())
+            if d:
+                covered.append((d.start(), d.end(), "enumerator"))
 
-    def cover_reason(a: int, b: int) -> str | None:
-        for s, e, r in covered:
-            if s <= a and b <= e:
-                return r
-        return None
-
-    for m in NUM_RE.finditer(norm):
+    for m in NUM_RE.finditer(norm) if digits else ():
         a, b = m.span("num")
-        why = cover_reason(a, b)
+        num, unit, pre, more, post = m.group("num", "unit", "pre", "more", "post")
+        why = None
+        for s, e, r in covered:  # the first pattern that covers the number gives the reason
+            if s <= a and b <= e:
+                why = r
+                break
         if why:
-            skipped.append(Skipped(a, b, m.group("num"), why))
+            skipped.append(Skipped(a, b, num, why))
             continue
-        parsed = parse_number(m.group("num"))
-        if parsed is None:
-            continue
-        value, decimals = parsed
-        unit = m.group("unit")
-        qualifier = (m.group("pre") or "").strip() or m.group("more") or ((m.group("post") or "").strip() or None)
+        # ``parse_number`` for what NUM_RE's group holds (digits, commas, one point)
+        whole, _, frac = num.replace(",", "").partition(".")
+        decimals = len(frac)
+        value = Fraction(int(whole + frac), 10**decimals) if decimals else Fraction(int(whole))
+        qualifier = (pre or "").strip() or more or ((post or "").strip() or None)
         if unit is None:
             # a bare number: "100 %" split oddly, a score without 分, or a code
-            skipped.append(Skipped(a, b, m.group("num"), "number without a unit"))
+            skipped.append(Skipped(a, b, num, "number without a unit"))
             continue
         if unit == "万" and patterns.match(r"(?:余|多)?(?![余多元])\p{Han}", norm[m.end("unit") :]):
             # "5万余人", "187万平方米": ten thousands of people or of square metres, not money
-            skipped.append(Skipped(a, b, m.group("num"), "a number in 万 of something that is not money"))
+            skipped.append(Skipped(a, b, num, "a number in 万 of something that is not money"))
             continue
         end = m.end("unit")
-        fig = Figure(text=m.group("num"), value=value, decimals=decimals, percent=unit == "%",
+        fig = Figure(text=num, value=value, decimals=decimals, percent=unit == "%",
                      exact=decimals == 0 and unit in EXACT_UNITS)
         nums.append(Num(a, end, fig, unit, qualifier))
+    in_order = True  # NUM_RE finds its numbers left to right; a Chinese count may fall between
     for m in CN_COUNT_RE.finditer(norm):
         ctx = norm[max(0, m.start() - 2) : m.end() + 2]
         if any(stop in ctx for stop in CN_STOP):
@@ -215,5 +247,7 @@ def scan(norm: str, original: str | None = None) -> tuple[list[Num], list[Skippe
             continue
         fig = Figure(text=m.group("num"), value=Fraction(v), decimals=0, exact=True)
         nums.append(Num(a, m.end("unit"), fig, m.group("unit"), None, chinese=True))
-    nums.sort(key=lambda n: n.start)
+        in_order = False
+    if not in_order:
+        nums.sort(key=lambda n: n.start)
     return nums, skipped

@@ -85,6 +85,17 @@ def _names() -> list[tuple[str, Subject]]:
     return pairs
 
 
+@cache
+def _names_by_suffix() -> tuple[dict[str, Subject], tuple[int, ...]]:
+    """Each name with the subject it is taken for (the first in ``_names`` order, as a scan of
+    it finds), and the name lengths, longest first: the name that ends a phrase is found by
+    looking up the phrase's last k characters for each k, not by trying every name."""
+    first: dict[str, Subject] = {}
+    for name, subj in _names():
+        first.setdefault(name, subj)
+    return first, tuple(sorted({len(name) for name in first}, reverse=True))
+
+
 def match_subject(phrase: str) -> tuple[Subject, int] | None:
     """The subject whose name ends the phrase (longest first), else the rightmost name
     inside it; returns the subject and where its name starts in ``phrase``.
@@ -101,9 +112,13 @@ def match_subject(phrase: str) -> tuple[Subject, int] | None:
     p_masked = squash(masked)
     if len(p_masked) == len(p):
         p = p_masked
-    for name, subj in _names():
-        if p.endswith(name):
-            return subj, len(p) - len(name)
+    first, lengths = _names_by_suffix()
+    n = len(p)
+    for k in lengths:  # the longest name that ends the phrase: one look-up per name length
+        if k <= n:
+            found = first.get(p[n - k :])
+            if found is not None:
+                return found, n - k
     best: tuple[int, int, Subject] | None = None
     for name, subj in _names():
         i = p.rfind(name)

@@ -13,6 +13,7 @@ from .numbers import Num
 
 SENT_END = patterns.compile(r"[。！？!?]")
 CLAUSE_PUNCT = ",，;；:：、"
+_LAST_CLAUSE_MARK = patterns.compile(r"(?r)[,，;；:：、]")
 ROLE_WORDS: list[tuple[str, str]] = [
     (r"年初预算(?:数)?(?:为|是)?", "initial_budget"),
     (r"全年预算(?:数)?(?:为|是)?", "full_budget"),
@@ -53,6 +54,7 @@ FILLER_HEAD = patterns.compile(
     r"(?:共计|合计|共|累计|总计|一共)?"
 )
 FILLER_TAIL = patterns.compile(r"(?:为|是|共计|共|达到?|约|累计|总金额为|总额为|金额为|支出为)$")
+_FILLER_ENDS = "为是计共达到约"
 CURRENT_SUBJECT_SPAN = 2  # sentences a subject stays current for inheritance
 
 
@@ -66,11 +68,16 @@ def role_of(lead: str) -> str | None:
 def clause_start_of(lead: str) -> int:
     """Where the clause of a figure starts in the words before it: after the last clause
     mark, except the 、 of "收、支总计" and "收入、支出预算总计" (one subject written in two)."""
-    for i in range(len(lead) - 1, -1, -1):
+    end = len(lead)
+    while True:  # the last clause mark before ``end``, searched from the right
+        m = _LAST_CLAUSE_MARK.search(lead, 0, end)
+        if m is None:
+            return -1
+        i = m.start()
         joined = lead[i] == "、" and (lead[i - 2 : i] == "收入" or lead[i - 1 : i] == "收")
-        if lead[i] in CLAUSE_PUNCT and not (joined and lead[i + 1 : i + 2] == "支"):
+        if not (joined and lead[i + 1 : i + 2] == "支"):
             return i
-    return -1
+        end = i
 
 
 def strip_role(phrase: str) -> str:
@@ -180,8 +187,12 @@ def scope_of(prefix: str, block: Block) -> str:
 def period_marks(sentence: str, s0: int) -> list[tuple[int, str]]:
     """Where the sentence switches period: "截至第三季度…" starts a year-to-date stretch,
     "全年…" a full-year one; a figure belongs to the last switch before it."""
-    marks = [(s0 + m.start(), "ytd") for m in YTD_RE.finditer(sentence)]
-    marks += [(s0 + m.start(), "year") for m in FULL_YEAR_RE.finditer(sentence)]
+    marks: list[tuple[int, str]] = []
+    # (each pattern needs one of its words: most sentences are not searched)
+    if "截至" in sentence or "上半年" in sentence or "前三季度" in sentence:
+        marks += [(s0 + m.start(), "ytd") for m in YTD_RE.finditer(sentence)]
+    if "截至" in sentence or "全年" in sentence or "年度内" in sentence or "本年度" in sentence:
+        marks += [(s0 + m.start(), "year") for m in FULL_YEAR_RE.finditer(sentence)]
     return sorted(marks)
 
 
@@ -218,10 +229,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
 def clean(phrase: str) -> str:
     p = squash(phrase).strip(",;:、.")
     p = FILLER_HEAD.sub("", p)
-    prev = None
-    while prev != p:
-        prev = p
-        p = FILLER_TAIL.sub("", p)
+    # every filler word ends in one of these: a phrase that does not is left as it is
+    while p[-1:] in _FILLER_ENDS and p:
+        prev, p = p, FILLER_TAIL.sub("", p)
+        if p == prev:
+            break
     return p
 
 

@@ -92,6 +92,8 @@ TITLE_RES = [(kind, patterns.compile(f"(?:{pattern})$")) for kind, pattern in TI
 
 def kind_from_title(title: str) -> str | None:
     t = TRAILING_PAREN_RE.sub("", squash(title))
+    if not t.endswith("表"):
+        return None  # every title pattern ends in 表
     for kind, pattern in TITLE_RES:
         if pattern.search(t):
             return kind

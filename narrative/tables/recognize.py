@@ -46,8 +46,13 @@ def kind_from_header(table: Table) -> str | None:
 
 def is_toc(table: Table) -> bool:
     """A 目录 with page numbers: every row is (text, page number)."""
-    rows = [[c.norm for c in r.cells if c.norm] for r in table.rows]
-    return bool(rows) and all(len(r) == 2 and r[1].isdigit() for r in rows)
+    if not table.rows:
+        return False
+    for r in table.rows:  # row by row: the first row of any other table already says no
+        texts = [c.norm for c in r.cells if c.norm]
+        if len(texts) != 2 or not texts[1].isdigit():
+            return False
+    return True
 
 
 def recognize_tables(doc: Document) -> None:

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ... import patterns
 from ...claims.model import Claim
 from ...findings import Severity
@@ -35,15 +37,15 @@ CLM011 = declare("CLM011", "ytd-exceeds-year", Severity.ERROR, "prose", """
     """)
 
 # ---------------------------------------------------------------------- CLM010 / CLM011 (same quantity)
-def _key(c: Claim, claims: list[Claim]) -> tuple[str, ...] | None:
+def _key(c: Claim, claims: list[Claim], key_of: Callable[[str], str]) -> tuple[str, ...] | None:
+    """The quantity a claim states, for grouping; ``key_of`` is ``subject_key`` (remembered for the
+    document: a whole's subject comes back for each of its parts)."""
     if c.value is None or c.kind not in ("amount", "count", "list_count", "score"):
         return None
     if c.kind == "score":
         if c.words.get("project") or len(c.subject) < 4:
             return None  # a project's score is checked against its 自评表 (CLM009)
-        from ...claims.segment import subject_key
-
-        return ("score", subject_key(c.subject))
+        return ("score", key_of(c.subject))
     unit = "money" if c.value.money else (c.value.unit or "")
     if c.kind == "amount":
         if not c.subject_id or c.subject_id.startswith(("class:", "project:")) and c.binding is not None:
@@ -53,13 +55,11 @@ def _key(c: Claim, claims: list[Claim]) -> tuple[str, ...] | None:
         return ("amount", c.subject_id, c.scope, c.role or "", unit)
     if len(c.subject) < 5 or c.binding is not None:
         return None
-    from ...claims.segment import subject_key
-
     # a part listed after 其中 is a part of its whole: "共有车辆 3 辆，其中：执法执勤用车 3 辆" and
     # "安排购置车辆 0 辆，其中：…执法执勤用车 0 辆" are two different quantities
     head = _head_in_sentence(c, claims)
-    frame = subject_key(head.subject) if head is not None else ""
-    return ("count", frame, subject_key(c.subject), unit)
+    frame = key_of(head.subject) if head is not None else ""
+    return ("count", frame, key_of(c.subject), unit)
 
 
 def _head_in_sentence(c: Claim, claims: list[Claim]) -> Claim | None:
@@ -76,10 +76,19 @@ def _head_in_sentence(c: Claim, claims: list[Claim]) -> Claim | None:
 
 @checker("CLM010", "CLM011")
 def check_repeated(ctx: Context) -> None:
+    from ...claims.segment import subject_key  # imported here: jieba only when a check needs it
+
+    keys: dict[str, str] = {}
+
+    def key_of(subject: str) -> str:
+        if subject not in keys:
+            keys[subject] = subject_key(subject)
+        return keys[subject]
+
     seen: dict[tuple[str, ...], list[Claim]] = {}
     all_claims = ctx.claims
     for c in all_claims:
-        k = _key(c, all_claims)
+        k = _key(c, all_claims, key_of)
         if k is None:
             continue
         seen.setdefault(k, []).append(c)

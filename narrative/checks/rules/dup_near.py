@@ -3,14 +3,16 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from functools import cached_property
 
 from ... import patterns
 from ...claims.model import Claim
 from ...findings import Severity
 from ...model import Block, Document, Loc
 from ...structure import DATE_LINE_RE
-from ...textsim import Params, Unit, duplicate_groups, han_count, normalize, numbers_of
+from ...textsim import Params, Unit, duplicate_groups, han_count, key_and_numbers
 from ..base import Context, checker, declare
 
 DUP003 = declare("DUP003", "near-duplicate", Severity.INFO, "prose", """
@@ -38,7 +40,9 @@ DUP003 = declare("DUP003", "near-duplicate", Severity.INFO, "prose", """
 
 # ---------------------------------------------------------------------- DUP003
 SENTENCE_LIKE_RE = patterns.compile(r"[。!?！？;；]\s*$")
+CLAUSE_MARK_RE = patterns.compile(r"[。!?！？;；,，]")
 SUBJECT_MARK_RE = patterns.compile(r"([^\s:;,.。、()（）]{2,40}?)\s*[(（]\s*(?:类|款|项)\s*[)）]")
+SUBJECT_TAIL_RE = patterns.compile(r"[(（]\s*(?:类|款|项)\s*[)）]")  # how every SUBJECT_MARK_RE match ends
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,9 @@ class Sentence:
     start: int
     end: int
 
-    @property
+    @cached_property
     def loc(self) -> Loc:
+        """Where the sentence is (worked out once: a group's sorting and notes ask several times)."""
         return self.block.loc(self.start, self.end)
 
     @property
@@ -57,10 +62,15 @@ class Sentence:
 
 
 def sentence_units(doc: Document, claims: list[Claim]) -> tuple[list[Unit], list[Sentence]]:
-    """The sentences DUP003 compares, as similarity units (paragraph = block index)."""
-    by_block: dict[int, list[Claim]] = {}
+    """The sentences DUP003 compares, as similarity units (paragraph = block index).
+
+    A sentence's claim tags are those of the amount claims that start inside it: each block's
+    amount claims sorted by start, so a sentence finds its own by bisection instead of a scan
+    of every claim of its block (a block of a report's tables holds hundreds)."""
+    by_block: dict[int, list[tuple[int, str | None]]] = {}
     for c in claims:
-        by_block.setdefault(id(c.block), []).append(c)
+        if c.kind == "amount":
+            by_block.setdefault(id(c.block), []).append((c.start, c.subject_id or c.subject))
     units: list[Unit] = []
     sents: list[Sentence] = []
     for bi, b in enumerate(doc.blocks):
@@ -68,19 +78,21 @@ def sentence_units(doc: Document, claims: list[Claim]) -> tuple[list[Unit], list
             continue
         if b.kind == "heading" and not SENTENCE_LIKE_RE.search(b.norm):
             continue
-        if not patterns.search(r"[。!?！？;；,，]", b.norm) and len(b.norm) < 60:
+        if not CLAUSE_MARK_RE.search(b.norm) and len(b.norm) < 60:
             continue  # a title or a label ("部门评价报告", "主管部门：…")
-        bclaims = by_block.get(id(b), [])
+        bclaims = sorted(by_block.get(id(b), []), key=lambda st: st[0])
+        starts = [st[0] for st in bclaims]
         for s in b.sentences:
             text = b.norm[s.start : s.end]
-            key = normalize(text)
+            key, numbers = key_and_numbers(text)
             if len(key) < 12:
                 continue
-            numbers = numbers_of(text)
             if len(numbers) >= 3 and han_count(key) < 10 * len(numbers):
                 continue  # a data sentence ("2023年当年预算执行数为#万元，2024年预算安排#万元…"): parallel, not copied
-            tags = {c.subject_id or c.subject for c in bclaims if s.start <= c.start < s.end and c.kind == "amount"}
-            tags |= {m.group(1) for m in SUBJECT_MARK_RE.finditer(text)}
+            lo, hi = bisect.bisect_left(starts, s.start), bisect.bisect_left(starts, s.end)
+            tags = {tag for _, tag in bclaims[lo:hi]}
+            if SUBJECT_TAIL_RE.search(text):  # no "（类）" mark, no match: skip the slow scan
+                tags |= {m.group(1) for m in SUBJECT_MARK_RE.finditer(text)}
             units.append(Unit(key, numbers, bi, frozenset(t for t in tags if t)))
             sents.append(Sentence(b, s.start, s.end))
     return units, sents

@@ -44,6 +44,12 @@ def _strict_slots() -> tuple[str, ...]:
     return tuple(squash(s) for s in d.get("strict", []))
 
 
+@cache
+def _slot_re() -> regex.Pattern[str]:
+    """A strict header label and its value ("部门：中共…"), built once."""
+    return patterns.compile(rf"\s*(?:{'|'.join(map(regex.escape, _strict_slots()))})\s*:\s*(\S+)")
+
+
 @dataclass(frozen=True)
 class NameUse:
     span: ProseSpan
@@ -64,6 +70,8 @@ def _find_all(text: str, part: str) -> Iterator[int]:
 def _name_windows(text: str, name: str) -> Iterator[tuple[int, int, str, int]]:
     """Stretches of ``text`` within one edit of ``name``: (start, end, written, distance).
     Anchored on the name's first and last three characters, so a slip anywhere is found."""
+    if name[:3] not in text and name[-3:] not in text:
+        return  # no anchor, no window
     from rapidfuzz.distance import OSA
 
     n = len(name)
@@ -110,7 +118,12 @@ def department_name_uses(doc: Document) -> NameCheck:
     if len(dept) < 6:
         return NameCheck(dept, [], [], {})
     uses: list[NameUse] = []  # the name as written, exactly or one edit away
-    spans = list(prose_spans(doc)) + list(cell_spans(doc))
+    head, tail = dept[:3], dept[-3:]  # every window of _name_windows starts with one or ends with the other
+
+    def holds(text: str) -> bool:
+        return head in text or tail in text
+
+    spans = [s for s in prose_spans(doc) if holds(s.text)] + list(cell_spans(doc, rows=holds))
     for span in spans:
         text = span.text
         found: list[tuple[int, int, str, int]] = sorted(_name_windows(text, dept), key=lambda w: (w[3], w[0]))
@@ -168,6 +181,7 @@ def _foreign_headers(doc: Document, canonical: str) -> list[NameUse]:
     from rapidfuzz.distance import OSA
 
     strict = _strict_slots()
+    slot = _slot_re()
     units = [canonical, *_listed_units(doc)]
     out: list[NameUse] = []
 
@@ -184,7 +198,7 @@ def _foreign_headers(doc: Document, canonical: str) -> list[NameUse]:
 
     for t in doc.tables:
         for k, ln in enumerate(t.preamble):
-            m = patterns.match(rf"\s*(?:{'|'.join(map(regex.escape, strict))})\s*:\s*(\S+)", ln.norm)
+            m = slot.match(ln.norm)
             if m and not ok(m.group(1) + _wrapped_rest(t.preamble[k + 1 :])):
                 span = ProseSpan(ln.norm, "preamble", line=ln, table=t)
                 out.append(NameUse(span, m.start(1), m.end(1), m.group(1)))

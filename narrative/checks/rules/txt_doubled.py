@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
 
 from ... import patterns
 from ...derived import Store
@@ -106,12 +108,19 @@ COMMON = 10  # a dictionary word at least this frequent counts as a word here
 SET_PHRASE = 50  # a word containing a doubling must be this frequent to excuse it
 
 
+@cache
+def _words_holding(dbl: str) -> tuple[str, ...]:
+    """The words that may excuse the doubling ``dbl``: those of doubled_ok.txt, then those of
+    jieba's dictionary at least SET_PHRASE frequent, that contain it (once per doubling)."""
+    listed = [w for w in doubled_ok() if dbl in w]
+    listed += [w for w, f in words_with(dbl[0]).items() if f >= SET_PHRASE and dbl in w]
+    return tuple(listed)
+
+
 def _inside_word(text: str, i: int, j: int) -> bool:
     """Is the doubling text[i:j] part of a word written here (常常, 仔仔细细, 不了了之, 的的确确)?"""
     dbl = text[i:j]
-    listed = [w for w in doubled_ok() if dbl in w]
-    listed += [w for w, f in words_with(dbl[0]).items() if f >= SET_PHRASE and dbl in w]
-    for w in listed:
+    for w in _words_holding(dbl):
         k = w.find(dbl)
         while k >= 0:
             a = i - k
@@ -129,8 +138,14 @@ def _boundary(text: str, i: int) -> bool:
     nxt = text[i + 2] if i + 2 < len(text) else ""
     if not ends or not patterns.match(r"\p{Han}", nxt or " "):
         return False
-    prefix = ch + nxt
-    return any(w.startswith(prefix) for w in known)  # any word, however rare (习近平 is 4 in jieba)
+    return _starts_a_word(ch + nxt)
+
+
+@cache
+def _starts_a_word(prefix: str) -> bool:
+    """Does a word of jieba's dictionary start with ``prefix`` (two characters)?  Any word, however
+    rare (习近平 is 4 in jieba)."""
+    return any(w.startswith(prefix) for w in words_with(prefix[0]))
 
 
 @dataclass(frozen=True)
@@ -144,6 +159,13 @@ class Doubling:
 HAN_RE = patterns.compile(r"\p{Han}")
 DOUBLED_CHAR_RE = patterns.compile(r"(\p{Han})\1")
 DOUBLED_WORD_RES = {size: patterns.compile(rf"(?=((?:\p{{Han}}|[《“]){{{size}}})\1)") for size in range(2, 7)}
+# Where a doubled word can start: the two characters at a come again 2 to 6 characters on (a
+# word of s ≥ 2 characters written twice repeats its first two at lag s).  One pass of the
+# standard library's engine over a span, where each DOUBLED_WORD_RES pass costs as much again
+# and finds nothing almost everywhere; only these places are tried with DOUBLED_WORD_RES[s].match.
+REPEATED_PAIR_RE = re.compile(r"(?=(..).{0,4}\1)", re.S)
+# the first character written twice in a row, of any kind: DOUBLED_CHAR_RE finds nothing before it
+REPEATED_CHAR_RE = re.compile(r"(.)\1", re.S)
 
 
 def doublings(doc: Document) -> list[Doubling]:
@@ -154,8 +176,9 @@ def doublings(doc: Document) -> list[Doubling]:
         t = span.text
         # a word written twice: 根据《根据《
         words: list[tuple[int, int]] = []
+        starts = [m.start() for m in REPEATED_PAIR_RE.finditer(t)]
         for size in range(6, 1, -1):
-            for m in DOUBLED_WORD_RES[size].finditer(t):
+            for m in filter(None, map(DOUBLED_WORD_RES[size].match, repeat(t), starts)):
                 a = m.start()
                 unit = m.group(1)
                 if len(HAN_RE.findall(unit)) < 2 or len(set(unit)) == 1:
@@ -169,7 +192,8 @@ def doublings(doc: Document) -> list[Doubling]:
                 words.append((a, a + 2 * size))
                 out.append(Doubling(span, a, a + 2 * size, unit))
         # a character written twice: 号号, 的的
-        for m in DOUBLED_CHAR_RE.finditer(t):
+        first = REPEATED_CHAR_RE.search(t)  # no character twice in a row: nothing to scan
+        for m in DOUBLED_CHAR_RE.finditer(t, first.start()) if first else ():
             i = m.start()
             if any(x <= i < y for x, y in words) or t[i] in CN_NUMERALS:
                 continue

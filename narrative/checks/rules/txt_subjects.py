@@ -4,6 +4,7 @@ that name subjects the report's own tables name otherwise.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -116,6 +117,20 @@ def table_subjects(doc: Document) -> dict[str, TableSubject]:
     return out
 
 
+@cache
+def _any_of(words: tuple[str, ...]) -> re.Pattern[str]:
+    """A pattern that finds any of ``words`` (each as written): one search where a loop of ``in``
+    tests over every word cost a generator step per word and span."""
+    return re.compile("|".join(map(re.escape, words)))
+
+
+@cache
+def _longer_names(old: str) -> tuple[str, ...]:
+    """The current subject names that hold ``old`` and are longer (a name that only begins like an
+    old one is not the old one)."""
+    return tuple(n for n in current_subject_names() if n != old and old in n)
+
+
 LEVEL_MARK_RE = patterns.compile(r"\s*[(（]\s*(类|款|项)\s*[)）]")
 
 
@@ -132,11 +147,14 @@ def obsolete_uses(doc: Document) -> list[ObsoleteUse]:
         return []
     current = current_subject_names()
     out: list[ObsoleteUse] = []
-    spans = list(prose_spans(doc)) + list(cell_spans(doc))
     olds = [r for r in renames() if doc.year >= r.year]
+    if not olds:
+        return []
+    holds_old = _any_of(tuple(r.old for r in olds)).search  # a span without an old name is skipped at once
+    spans = [s for s in prose_spans(doc) if holds_old(s.text)] + list(cell_spans(doc, rows=holds_old))
     for span in spans:
         text = span.text
-        if not any(r.old in text for r in olds):
+        if not holds_old(text):
             continue
         sq = squash(text)
         taken: list[tuple[int, int]] = []
@@ -152,7 +170,7 @@ def obsolete_uses(doc: Document) -> list[ObsoleteUse]:
                 marked = LEVEL_MARK_RE.match(text, b) is not None
                 whole_cell = span.kind == "cell" and sq in (r.old, r.old + "(类)", r.old + "(款)",
                                                                       r.old + "(项)")
-                longer_current = any(n != r.old and r.old in n and n in sq for n in current)
+                longer_current = any(n in sq for n in _longer_names(r.old))
                 if longer_current:
                     continue
                 if marked or whole_cell or distinctive:

@@ -53,7 +53,16 @@ def template_phrases() -> tuple[Phrase, ...]:
 
 
 # The template's phrases are written in full-width punctuation; reports mix both widths.
-_WIDEN = str.maketrans({",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"})
+_WIDEN = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）", "!": "！", "?": "？"}
+
+
+def _widen(text: str) -> str:
+    """``text`` with the half-width punctuation of ``_WIDEN`` made full-width.  A replace per mark
+    the text holds: str.translate with a table looks every character of a Chinese text up."""
+    for narrow, wide in _WIDEN.items():
+        if narrow in text:
+            text = text.replace(narrow, wide)
+    return text
 NO_DATA_RE = patterns.compile(r"故本表无数据|本表无数据|本表为空表|此表无数据")
 
 
@@ -62,7 +71,29 @@ def _squeezed(span: ProseSpan) -> tuple[str, list[int]]:
     index of each kept character in the span's text."""
     raw = span.raw(0, len(span.text))
     keep = [i for i, ch in enumerate(raw) if not ch.isspace()]
-    return "".join(raw[i] for i in keep).translate(_WIDEN), keep
+    return _widen("".join(raw[i] for i in keep)), keep
+
+
+def _squeezed_text(span: ProseSpan) -> str:
+    """``_squeezed(span)[0]`` without the index (str.split drops exactly the characters for which
+    str.isspace holds): all a span without residue needs."""
+    return _widen("".join(span.raw(0, len(span.text)).split()))
+
+
+_BACKREF_RE = patterns.compile(r"\\[1-9]|\(\?P=|\\g<")
+
+
+@cache
+def _any_phrase() -> regex.Pattern[str] | None:
+    """One pattern matching wherever a flagged phrase matches (their alternation): a span where
+    it finds nothing holds no phrase, and the phrases one by one are tried only on the others.
+    None when a phrase cannot be joined without changing its meaning (a back-reference, whose
+    group number would shift, or a flag of its own, which would apply to every phrase)."""
+    phrases = template_phrases()
+    plain = patterns.compile("").flags
+    if not phrases or any(ph.pattern.flags != plain or _BACKREF_RE.search(ph.pattern.pattern) for ph in phrases):
+        return None
+    return patterns.compile("|".join(f"(?:{ph.pattern.pattern})" for ph in phrases))
 
 
 def _note_table(doc: Document, span: ProseSpan) -> Table | None:
@@ -82,15 +113,18 @@ def _note_table(doc: Document, span: ProseSpan) -> Table | None:
 @checker("TXT005")
 def check_template_residue(ctx: Context) -> None:
     doc = ctx.doc
+    anyp = _any_phrase()
     for span in prose_spans(doc):
         if span.kind == "toc":
             continue
-        text, keep = _squeezed(span)
+        text = _squeezed_text(span)
         hits: list[tuple[int, int, Phrase, str]] = []
-        for ph in template_phrases():
-            for m in ph.pattern.finditer(text):
-                if m.end() > m.start():
-                    hits.append((keep[m.start()], keep[m.end() - 1] + 1, ph, m.group(0)))
+        if anyp is None or anyp.search(text):
+            text, keep = _squeezed(span)
+            for ph in template_phrases():
+                for m in ph.pattern.finditer(text):
+                    if m.end() > m.start():
+                        hits.append((keep[m.start()], keep[m.end() - 1] + 1, ph, m.group(0)))
         if hits:
             # one finding per paragraph (or note line), at its first residue, listing them all
             hits.sort(key=lambda h: h[0])
@@ -105,7 +139,7 @@ def check_template_residue(ctx: Context) -> None:
         if nd:
             t = _note_table(doc, span)
             if t is not None and t.has_data:
-                a = keep[nd.start()]
+                a = _squeezed(span)[1][nd.start()]
                 title = t.first_line
                 ctx.emit(TXT005, f"note says '{nd.group(0)}' but {t.title or t.kind} has data", span.loc(a),
                          sentence_at(span, a), stated=nd.group(0),
