@@ -62,10 +62,16 @@ def check_enumerations(ctx: Context) -> None:
         if c.kind in ("amount", "count", "list_count") and c.value is not None:
             by_block.setdefault(id(c.block), []).append(c)
     for cs in by_block.values():
+        # which figures after 其中 are parts of which whole is the claims' reading
+        # (narrative/claims/wholes.py: asides, other classifications, the two sides); grouped
+        # in one pass, in the block's order (a pass per whole was quadratic in a long block)
+        parts_of: dict[int, list[Claim]] = {}
+        for x in cs:
+            whole = x.refs.get("whole")
+            if whole is not None:
+                parts_of.setdefault(id(whole), []).append(x)
         for w in cs:
-            # which figures after 其中 are parts of which whole is the claims' reading
-            # (narrative/claims/wholes.py: asides, other classifications, the two sides)
-            parts = [x for x in cs if x.refs.get("whole") is w]
+            parts = parts_of.get(id(w), [])
             if not parts:
                 continue
             total = Interval.point(0)

@@ -50,6 +50,14 @@ def check_self_evaluations(ctx: Context) -> None:
     # Computed once, not once per claim: both grow with the number of 自评表.
     scores = [se.total_score.figure.value for se in ses if se.total_score.figure]
     money_sums: dict[str, tuple[Interval, Fraction]] | None = None
+    # per grade, the 自评表 with that grade; and their average: once, not once per claim (both
+    # claims and 自评表 grow with the report, and a per-claim pass over the tables was quadratic)
+    graded: dict[str, list[SelfEvaluation]] = {}
+    if scale is not None:
+        for se in ses:
+            if se.total_score.figure:
+                graded.setdefault(scale.grade(se.total_score.figure.value), []).append(se)
+    average: tuple[Interval, Fraction] | None = None
     for c in claims:
         if c.value is None:
             continue
@@ -72,18 +80,19 @@ def check_self_evaluations(ctx: Context) -> None:
                          explanation="自评表: " + "、".join(se.name for se in ses), key=f"{c.subject}:count", claim=c)
         elif c.kind == "rating_count" and scale is not None:
             r = c.words.get("rating", "")
-            got = [se for se in ses if se.total_score.figure and scale.grade(se.total_score.figure.value) == GRADE.get(r, r)]
+            got = graded.get(GRADE.get(r, r), [])
             if int(n.figure.value) != len(got):
                 ctx.emit(CLM009, f"{n.display} projects rated '{r}' stated, {len(got)} in the 自评表",
                          c.loc_of(), claim_excerpt(c), stated=n.display, computed=str(len(got)),
                          explanation="总分: " + ", ".join(f"{se.name} {se.total_score.norm}" for se in ses)
                          + f"; {scale.describe()}", key=f"{c.subject}:{r}", claim=c)
         elif c.kind == "average" and scores:
-            iv = Interval.point(0)
-            for se in ses:
-                iv = iv + se.total_score.interval
-            iv = iv.scale(Fraction(1, len(ses)))
-            mid = sum(scores, Fraction(0)) / len(scores)
+            if average is None:
+                total = Interval.point(0)
+                for se in ses:
+                    total = total + se.total_score.interval
+                average = (total.scale(Fraction(1, len(ses))), sum(scores, Fraction(0)) / len(scores))
+            iv, mid = average
             emit_comparison(ctx, CLM009, c, n, iv, mid, f"average score {n.display}, the 自评表 average "
                       f"{fmt(mid, 2)}", "(" + " + ".join(se.total_score.norm for se in ses) + f") / {len(ses)}",
                       "avg", key=f"{c.subject}:avg")
