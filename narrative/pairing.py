@@ -44,22 +44,28 @@ class PriorDir:
         return prose[0], None
 
 
+def _read_into(out: PriorDir, path: str, timeout: float) -> ReportIdentity | None:
+    """Read one file's identity into ``out`` (or its error); the identity, None if none."""
+    from .pipeline import read_document
+
+    try:
+        doc, _ = read_document(path, timeout=timeout)
+    except InputError as err:
+        out.errors[path] = str(err)
+        return None
+    i = doc.identity
+    if i is not None:
+        out.by_key.setdefault(i.key, []).append((path, "prose" in i.holds))
+    return i
+
+
 def index_priors(paths: list[str], *, timeout: float = 60.0) -> PriorDir:
     """Read the identity of every file of the prior directory (unreadable ones are listed in
     ``errors``, never raised)."""
-    from .pipeline import read_document
 
     out = PriorDir(list(paths))
     for p in paths:
-        try:
-            doc, _ = read_document(p, timeout=timeout)
-        except InputError as err:
-            out.errors[p] = str(err)
-            continue
-        i = doc.identity
-        if i is None:
-            continue
-        out.by_key.setdefault(i.key, []).append((p, "prose" in i.holds))
+        _read_into(out, p, timeout)
     return out
 
 
@@ -90,7 +96,6 @@ def search_prior(identity: ReportIdentity, own: str, paths: list[str], *, timeou
     one each (a report published in two files).  The identities decide, as before; the order
     only makes the usual case cheap, and a folder without the report is still read whole.
     ``progress(path, k, n)`` is called before the k-th of n files is read."""
-    from .pipeline import read_document
 
     key = (identity.department, identity.year - 1 if identity.year is not None else None,
            identity.kind, identity.unit_level)
@@ -100,16 +105,8 @@ def search_prior(identity: ReportIdentity, own: str, paths: list[str], *, timeou
     for k, p in enumerate(order, 1):
         if progress is not None:
             progress(p, k, len(order))
-        try:
-            doc, _ = read_document(p, timeout=timeout)
-        except InputError as err:
-            out.errors[p] = str(err)
-            continue
-        i = doc.identity
-        if i is None:
-            continue
-        out.by_key.setdefault(i.key, []).append((p, "prose" in i.holds))
-        if i.key == key:
+        i = _read_into(out, p, timeout)
+        if i is not None and i.key == key:
             holds |= set(i.holds)
             if {"prose", "tables"} <= holds:
                 break
