@@ -97,6 +97,7 @@ class DocumentPane(ScrollView, can_focus=True):
         self.marked: list[tuple[int, int, int]] = []  # (line index, start, end) of the selected place
         self._wrap_width = 0
         self._gutter = 0
+        self._pending_center = False  # a centring asked for before the pane had a size
 
     # ------------------------------------------------------------------ content
     def set_document(self, labels: list[str], texts: list[str], marks: list[Mark]) -> None:
@@ -143,7 +144,8 @@ class DocumentPane(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
-        self.scroll_to_cursor(center=False)
+        center, self._pending_center = self._pending_center, False
+        self.scroll_to_cursor(center=center)
 
     def row_of(self, index: int, offset: int) -> int:
         """The screen row (of the whole document) showing code point ``offset`` of line ``index``."""
@@ -199,10 +201,13 @@ class DocumentPane(ScrollView, can_focus=True):
         self.post_message(self.CursorMoved(self, index, offset))
 
     def scroll_to_cursor(self, *, center: bool) -> None:
-        if not self.rows:
+        height = self.scrollable_content_region.height
+        if not self.rows or height <= 0:
+            # not laid out yet (a finding selected as the check ends, before the first resize):
+            # done on the resize, with the real height, or the view depended on which came first
+            self._pending_center = self._pending_center or center
             return
         r = self.row_of(*self.cursor)
-        height = self.scrollable_content_region.height
         top = self.scroll_offset.y
         if center:
             self.scroll_to(y=max(0, r - height // 3), animate=False)
