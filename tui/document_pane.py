@@ -98,6 +98,7 @@ class DocumentPane(ScrollView, can_focus=True):
         self._wrap_width = 0
         self._gutter = 0
         self._pending_center = False  # a centring asked for before the pane had a size
+        self._last_centred = False
 
     # ------------------------------------------------------------------ content
     def set_document(self, labels: list[str], texts: list[str], marks: list[Mark]) -> None:
@@ -144,7 +145,9 @@ class DocumentPane(ScrollView, can_focus=True):
 
     def on_resize(self, event: events.Resize) -> None:
         self._rewrap()
-        center, self._pending_center = self._pending_center, False
+        # a cursor that was centred stays centred when the pane is laid out again (the first
+        # layouts of a wide screen change its size as the check ends)
+        center, self._pending_center = self._pending_center or self._last_centred, False
         self.scroll_to_cursor(center=center)
 
     def row_of(self, index: int, offset: int) -> int:
@@ -207,6 +210,7 @@ class DocumentPane(ScrollView, can_focus=True):
             # done on the resize, with the real height, or the view depended on which came first
             self._pending_center = self._pending_center or center
             return
+        self._last_centred = center
         r = self.row_of(*self.cursor)
         top = self.scroll_offset.y
         if center:
